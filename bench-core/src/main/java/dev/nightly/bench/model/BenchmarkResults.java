@@ -1,0 +1,44 @@
+package dev.nightly.bench.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one or more results files said: the datasets they describe and their values. This is what
+ * travels from the agent that parsed the files to the controller that stores them, so it stays small
+ * and serializable.
+ *
+ * @param datasets     information on each dataset, by id
+ * @param observations the values, in file order
+ */
+public record BenchmarkResults(Map<String, DatasetInfo> datasets, List<Observation> observations)
+        implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public BenchmarkResults {
+        datasets = Map.copyOf(datasets);
+        observations = List.copyOf(observations);
+    }
+
+    public static BenchmarkResults empty() {
+        return new BenchmarkResults(Map.of(), List.of());
+    }
+
+    public boolean isEmpty() {
+        return observations.isEmpty();
+    }
+
+    /** All results together; later information on a dataset completes earlier information. */
+    public static BenchmarkResults merge(Collection<BenchmarkResults> parts) {
+        Map<String, DatasetInfo> datasets = new LinkedHashMap<>();
+        List<Observation> observations = new ArrayList<>();
+        for (BenchmarkResults part : parts) {
+            part.datasets.forEach((id, info) -> datasets.merge(id, info, DatasetInfo::mergedWith));
+            observations.addAll(part.observations);
+        }
+        return new BenchmarkResults(datasets, observations);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.nightly.bench.model;
+
+import java.util.List;
+
+/**
+ * A series with its points in time order.
+ *
+ * @param key    which series
+ * @param unit   its unit, possibly empty
+ * @param points its values, oldest first
+ */
+public record Series(SeriesKey key, String unit, List<Point> points) {
+    public Series {
+        points = List.copyOf(points);
+    }
+
+    public boolean isEmpty() {
+        return points.isEmpty();
+    }
+
+    public Point last() {
+        return points.get(points.size() - 1);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.nightly.cli;
+
+import dev.nightly.cli.bench.BenchCommand;
+import dev.nightly.cli.flatpak.FlatpakCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code nightly} command line. */
+@Command(name = "nightly",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Benchmark history, checks and reports; nightly Flatpak builds and publishing.",
+        subcommands = {BenchCommand.class, FlatpakCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success, nothing flagged",
+                "1:internal error",
+                "2:bad input or usage (the message says what and where)",
+                "3:a check flagged something at level UNSTABLE",
+                "4:a check flagged something at level FAILURE"})
+public final class Nightly {
+    public static void main(String... args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line without exiting, for tests and embedding. */
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    public static CommandLine newCommandLine() {
+        CommandLine commandLine = new CommandLine(new Nightly());
+        commandLine.setExecutionExceptionHandler(new ErrorReporter());
+        commandLine.setParameterExceptionHandler(new ErrorReporter());
+        return commandLine;
+    }
+}
