@@ -1,0 +1,68 @@
+package dev.nightly.bench.chart;
+
+import dev.nightly.bench.check.CheckReport;
+import dev.nightly.bench.check.CheckResult;
+import dev.nightly.bench.model.Numbers;
+import dev.nightly.bench.model.Series;
+import dev.nightly.bench.model.SeriesKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the marks of a series come from. Out-of-bounds points are found by the chart model itself from
+ * the dataset's bounds; regressions and improvements need the checks' baselines, so they come from here.
+ */
+@FunctionalInterface
+public interface PointMarks {
+    /** The marks of one series, in any order; only points of the series are drawn. */
+    List<PointMark> of(Series series);
+
+    static PointMarks none() {
+        return series -> List.of();
+    }
+
+    /** The verdicts of one checked build (usually the latest), one mark per drawn verdict. */
+    static PointMarks of(CheckReport report) {
+        Map<SeriesKey, List<PointMark>> marks = new HashMap<>();
+        for (CheckResult result : report.results()) {
+            PointMark mark = new PointMark(result.point().build(), result.verdict(), describe(result));
+            if (mark.isDrawn()) {
+                marks.computeIfAbsent(result.key(), key -> new ArrayList<>()).add(mark);
+            }
+        }
+        return series -> marks.getOrDefault(series.key(), List.of());
+    }
+
+    /** Marks from either source. */
+    default PointMarks and(PointMarks other) {
+        return series -> {
+            List<PointMark> first = of(series);
+            List<PointMark> second = other.of(series);
+            if (first.isEmpty()) {
+                return second;
+            }
+            if (second.isEmpty()) {
+                return first;
+            }
+            List<PointMark> all = new ArrayList<>(first);
+            all.addAll(second);
+            return all;
+        };
+    }
+
+    /** {@code regressed +25.0% vs 10 ms (median of last 5 builds)}: why a point is marked. */
+    static String describe(CheckResult result) {
+        String unit = result.unit().isEmpty() ? "" : " " + result.unit();
+        StringBuilder text = new StringBuilder(result.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        if (result.changePercent() != null) {
+            text.append(' ').append(Numbers.percent(result.changePercent()));
+        }
+        if (result.baseline() != null) {
+            text.append(result.kind() == dev.nightly.bench.check.CheckKind.BOUNDS ? ", allowed " : " vs ")
+                    .append(result.baseline().describe(unit));
+        }
+        return text.toString();
+    }
+}

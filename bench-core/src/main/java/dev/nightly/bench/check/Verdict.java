@@ -1,0 +1,25 @@
+package dev.nightly.bench.check;
+
+/** What a check concluded about one series in one build. */
+public enum Verdict {
+    /** Outside its allowed range. Flagged. */
+    OUT_OF_BOUNDS(true),
+    /** Worse than its baseline by more than the tolerance. Flagged. */
+    REGRESSED(true),
+    /** Better than its baseline by more than the tolerance. Reported, never flagged. */
+    IMPROVED(false),
+    /** Within the tolerance of its baseline, or within its bounds. */
+    OK(false),
+    /** Nothing to compare with yet (a new series, or the named baseline build lacks it). */
+    NO_BASELINE(false);
+
+    private final boolean flagged;
+
+    Verdict(boolean flagged) {
+        this.flagged = flagged;
+    }
+
+    public boolean isFlagged() {
+        return flagged;
+    }
+}

@@ -1,0 +1,181 @@
+package dev.nightly.bench.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nightly.bench.model.BadInputException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reading JSON input files the strict way: one factory with duplicate-key detection and a nesting limit,
+ * and one-line messages that name the file and the place for every way a file can be wrong.
+ */
+public final class JsonInput {
+    /** Our inputs are at most a few levels deep; anything deeper is garbage, refused before it costs. */
+    public static final int MAX_DEPTH = 64;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+    private JsonInput() {
+    }
+
+    public static JsonFactory factory() {
+        return FACTORY;
+    }
+
+    /**
+     * Checks that {@code file} is a readable regular file and returns its first bytes, refusing empty,
+     * binary and non-JSON files with a clear message. {@code what} names the expected content in messages.
+     */
+    public static void checkReadableFile(Path file, String what) {
+        if (Files.isDirectory(file)) {
+            throw new BadInputException(file + ": is a directory, not " + what);
+        }
+        if (!Files.exists(file)) {
+            throw new BadInputException(file + ": no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": not a regular file");
+        }
+    }
+
+    /**
+     * Reads the first bytes of a file (at most {@code limit}) and refuses content that cannot be JSON:
+     * an empty file, binary data, or text that does not start with {@code expectedStart}. HAWD prints a
+     * plain-text message instead of JSON when a dataset fails to load; the message quotes its start.
+     */
+    public static String checkStart(Path file, char expectedStart, String what) {
+        checkReadableFile(file, what);
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(4096);
+        }
+        catch (IOException e) {
+            throw unreadable(file, e);
+        }
+        String text = new String(head, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        String trimmed = text.strip();
+        if (trimmed.isEmpty()) {
+            throw new BadInputException(file + ": is empty, expected " + what);
+        }
+        if (looksBinary(head)) {
+            throw new BadInputException(file + ": holds binary data, not " + what);
+        }
+        if (trimmed.charAt(0) != expectedStart) {
+            throw new BadInputException(file + ": is not " + what + "; it starts with \"" + firstLine(trimmed) + "\"");
+        }
+        return text;
+    }
+
+    /** A message for a file that exists but cannot be read. */
+    public static BadInputException unreadable(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new BadInputException(file + ": no such file");
+        }
+        if (e instanceof AccessDeniedException) {
+            return new BadInputException(file + ": cannot be read: permission denied");
+        }
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new BadInputException(file + ": cannot be read: " + reason);
+    }
+
+    /** Reads a whole small JSON file (definitions, check settings) as a tree. */
+    public static JsonNode readTree(Path file, String what) {
+        checkStart(file, '{', what);
+        try (JsonParser parser = FACTORY.createParser(file.toFile())) {
+            JsonNode node = MAPPER.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new BadInputException(file + ": " + where(parser.currentLocation()) + "unexpected content after the end of the JSON document");
+            }
+            return node;
+        }
+        catch (JsonProcessingException e) {
+            throw syntaxError(file, e);
+        }
+        catch (IOException e) {
+            throw unreadable(file, e);
+        }
+    }
+
+    /** Parses JSON text (check settings given inline). */
+    public static JsonNode readTree(String json, String source) {
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            JsonNode node = MAPPER.readTree(parser);
+            if (node == null) {
+                throw new BadInputException(source + ": is empty");
+            }
+            return node;
+        }
+        catch (JsonProcessingException e) {
+            throw syntaxError(Path.of(source), e);
+        }
+        catch (IOException e) {
+            throw new BadInputException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Turns Jackson's exception into one line: where, then what, without Jackson's source excerpt. */
+    public static BadInputException syntaxError(Path file, JsonProcessingException e) {
+        String what;
+        if (e instanceof JsonEOFException) {
+            what = "the JSON ends too early (truncated file?)";
+        }
+        else {
+            what = e.getOriginalMessage();
+            if (what.contains("Document nesting depth")) {
+                what = "JSON nested deeper than " + MAX_DEPTH + " levels";
+            }
+            else if (what.contains("Invalid UTF-8")) {
+                what = "not UTF-8 text (binary data?)";
+            }
+            what = firstLine(what);
+        }
+        return new BadInputException(file + ": " + where(e.getLocation()) + what, e);
+    }
+
+    /** {@code line 3, column 14: } or nothing when unknown. */
+    public static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 0) {
+            return "";
+        }
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr() + ": ";
+    }
+
+    static boolean looksBinary(byte[] head) {
+        int control = 0;
+        for (byte b : head) {
+            if (b == 0) {
+                return true;
+            }
+            if (b >= 0 && b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+                control++;
+            }
+        }
+        return control > head.length / 10 + 1;
+    }
+
+    public static String firstLine(String text) {
+        String line = text.lines().findFirst().orElse("").strip();
+        return line.length() > 80 ? line.substring(0, 77) + "..." : line;
+    }
+}
