@@ -1,0 +1,240 @@
+package dev.nightly.bench.chart;
+
+import dev.nightly.bench.check.Verdict;
+import dev.nightly.bench.model.Bounds;
+import dev.nightly.bench.model.DatasetInfo;
+import dev.nightly.bench.model.Numbers;
+import dev.nightly.bench.model.Point;
+import dev.nightly.bench.model.Series;
+import dev.nightly.bench.model.SeriesKey;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Builds the trend charts of datasets from their series: one chart per dataset, one line per series.
+ * Each series is read once into primitive arrays, marked (bounds violations found here, check verdicts
+ * from {@link PointMarks}) and down-sampled with its marked points kept, so that a job with hundreds of
+ * series over years of nights gives a chart model in milliseconds and a page that stays responsive.
+ */
+public final class TrendCharts {
+    private final ChartSettings settings;
+    private final PointMarks marks;
+
+    private TrendCharts(ChartSettings settings, PointMarks marks) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.marks = Objects.requireNonNull(marks, "marks");
+    }
+
+    public static TrendCharts with(ChartSettings settings, PointMarks marks) {
+        return new TrendCharts(settings, marks);
+    }
+
+    public static TrendCharts with(ChartSettings settings) {
+        return new TrendCharts(settings, PointMarks.none());
+    }
+
+    /**
+     * One chart per dataset that has series, ordered by dataset name. Series of datasets without
+     * information get a chart named by the dataset id.
+     */
+    public List<TrendChart> job(Map<String, DatasetInfo> datasets, List<Series> series) {
+        Map<String, List<Series>> byDataset = new TreeMap<>();
+        for (Series one : series) {
+            byDataset.computeIfAbsent(one.key().dataset(), id -> new ArrayList<>()).add(one);
+        }
+        List<TrendChart> charts = new ArrayList<>(byDataset.size());
+        byDataset.forEach((id, members) -> charts.add(dataset(datasets.getOrDefault(id, DatasetInfo.of(id)), members)));
+        charts.sort(Comparator.comparing(TrendChart::title, String.CASE_INSENSITIVE_ORDER).thenComparing(TrendChart::id));
+        return charts;
+    }
+
+    /** The chart of one dataset; series of other datasets are refused. */
+    public TrendChart dataset(DatasetInfo info, List<Series> series) {
+        List<Series> sorted = new ArrayList<>(series);
+        sorted.sort(Comparator.comparing(Series::key));
+        long firstBuild = firstShownBuild(sorted);
+        Map<String, Integer> units = new LinkedHashMap<>();
+        List<TrendLine> lines = new ArrayList<>(sorted.size());
+        for (Series one : sorted) {
+            if (!one.key().dataset().equals(info.id())) {
+                throw new IllegalArgumentException("series " + one.key().id() + " is not of dataset " + info.id());
+            }
+            int axis = units.computeIfAbsent(one.unit(), unit -> units.size());
+            TrendLine line = line(one, info.boundsOf(one.key().measure()), axis, firstBuild);
+            if (line.size() > 0) {
+                lines.add(line);
+            }
+        }
+        return new TrendChart(info.id(), info.name(), info.description(), settings.xAxis(),
+                List.copyOf(units.keySet()), lines);
+    }
+
+    /** The oldest build shown when only the newest {@code maxBuilds} builds are wanted. */
+    private long firstShownBuild(List<Series> series) {
+        if (settings.maxBuilds() == 0) {
+            return Long.MIN_VALUE;
+        }
+        int total = 0;
+        for (Series one : series) {
+            total += one.points().size();
+        }
+        long[] builds = new long[total];
+        int size = 0;
+        for (Series one : series) {
+            for (Point point : one.points()) {
+                builds[size++] = point.build();
+            }
+        }
+        Arrays.sort(builds);
+        int distinct = 0;
+        for (int i = size - 1; i >= 0; i--) {
+            if (i == size - 1 || builds[i] != builds[i + 1]) {
+                if (++distinct == settings.maxBuilds()) {
+                    return builds[i];
+                }
+            }
+        }
+        return Long.MIN_VALUE;
+    }
+
+    private TrendLine line(Series series, Bounds bounds, int axis, long firstBuild) {
+        List<Point> points = series.points();
+        int n = points.size();
+        // Pass 1: the shown, finite points into primitive arrays.
+        int[] source = new int[n];
+        double[] values = new double[n];
+        long[] builds = new long[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            Point point = points.get(i);
+            double value = point.value();
+            if (point.build() >= firstBuild && Double.isFinite(value)) {
+                source[count] = i;
+                values[count] = value;
+                builds[count] = point.build();
+                count++;
+            }
+        }
+        PointMark[] markAt = markPoints(series, bounds, values, builds, count);
+        int[] keep = markedIndices(markAt, count);
+        int[] kept = DownSampler.select(values, count, settings.maxPointsPerSeries(), keep);
+
+        int size = kept.length;
+        long[] keptBuilds = new long[size];
+        double[] keptValues = new double[size];
+        String[] commits = new String[size];
+        LocalDateTime[] times = new LocalDateTime[size];
+        List<TrendLine.Marked> marked = new ArrayList<>(keep.length);
+        for (int j = 0; j < size; j++) {
+            int i = kept[j];
+            Point point = points.get(source[i]);
+            keptBuilds[j] = builds[i];
+            keptValues[j] = values[i];
+            commits[j] = point.commit();
+            times[j] = point.time();
+            if (markAt != null && markAt[i] != null) {
+                marked.add(new TrendLine.Marked(j, markAt[i]));
+            }
+        }
+        return new TrendLine(series.key(), series.unit(), TrendLine.labelOf(series.key(), series.unit()), axis,
+                bounds, keptBuilds, keptValues, commits, times, List.copyOf(marked), count);
+    }
+
+    /**
+     * The mark of each shown point, or {@code null} when no point is marked: out of bounds from the
+     * bounds, the rest from {@link #marks}. Where both speak of a point, the worse verdict is drawn and
+     * both explanations are shown.
+     */
+    private PointMark[] markPoints(Series series, Bounds bounds, double[] values, long[] builds, int count) {
+        PointMark[] markAt = null;
+        if (!bounds.isNone()) {
+            String text = "out of bounds, allowed " + bounds;
+            for (int i = 0; i < count; i++) {
+                if (!bounds.contains(values[i])) {
+                    if (markAt == null) {
+                        markAt = new PointMark[count];
+                    }
+                    markAt[i] = new PointMark(builds[i], Verdict.OUT_OF_BOUNDS, text + ", " + Numbers.format(values[i])
+                            + (series.unit().isEmpty() ? "" : " " + series.unit()));
+                }
+            }
+        }
+        List<PointMark> given = marks.of(series);
+        if (given.isEmpty()) {
+            return markAt;
+        }
+        // Marks are few and builds nearly always ascending: sort the mark builds and search them.
+        List<PointMark> drawn = new ArrayList<>(given.size());
+        for (PointMark mark : given) {
+            if (mark.isDrawn()) {
+                drawn.add(mark);
+            }
+        }
+        if (drawn.isEmpty()) {
+            return markAt;
+        }
+        drawn.sort(Comparator.comparingLong(PointMark::build));
+        long[] markBuilds = new long[drawn.size()];
+        for (int k = 0; k < markBuilds.length; k++) {
+            markBuilds[k] = drawn.get(k).build();
+        }
+        for (int i = 0; i < count; i++) {
+            int found = Arrays.binarySearch(markBuilds, builds[i]);
+            if (found < 0) {
+                continue;
+            }
+            while (found > 0 && markBuilds[found - 1] == builds[i]) {
+                found--;
+            }
+            for (int k = found; k < markBuilds.length && markBuilds[k] == builds[i]; k++) {
+                if (markAt == null) {
+                    markAt = new PointMark[count];
+                }
+                markAt[i] = merge(markAt[i], drawn.get(k));
+            }
+        }
+        return markAt;
+    }
+
+    private static PointMark merge(PointMark existing, PointMark added) {
+        if (existing == null) {
+            return added;
+        }
+        // Verdict order is worst first.
+        Verdict worse = existing.verdict().compareTo(added.verdict()) <= 0 ? existing.verdict() : added.verdict();
+        String text = existing.text().equals(added.text()) ? existing.text() : existing.text() + "; " + added.text();
+        return new PointMark(existing.build(), worse, text);
+    }
+
+    /** Indices of marked points, ascending; only the newest {@code maxMarksPerSeries} are kept marked. */
+    private int[] markedIndices(PointMark[] markAt, int count) {
+        if (markAt == null) {
+            return new int[0];
+        }
+        int limit = settings.maxMarksPerSeries();
+        int[] found = new int[Math.min(limit, count)];
+        int size = 0;
+        for (int i = count - 1; i >= 0; i--) {
+            if (markAt[i] != null) {
+                if (size < limit) {
+                    found[size++] = i;
+                } else {
+                    // Older marks beyond the limit are dropped, so that the line and its marks agree.
+                    markAt[i] = null;
+                }
+            }
+        }
+        int[] ascending = new int[size];
+        for (int k = 0; k < size; k++) {
+            ascending[k] = found[size - 1 - k];
+        }
+        return ascending;
+    }
+}
