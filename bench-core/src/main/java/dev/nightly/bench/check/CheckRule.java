@@ -1,0 +1,68 @@
+package dev.nightly.bench.check;
+
+import dev.nightly.bench.model.Direction;
+
+/**
+ * One configured check: which series, what kind, against what, how strict, and what a flag does.
+ *
+ * @param series    which series it applies to
+ * @param kind      bounds or regression
+ * @param baseline  for regressions: how the baseline is chosen
+ * @param window    for {@link BaselineKind#MEDIAN} and {@link BaselineKind#AUTO}: how many earlier values
+ * @param build     for {@link BaselineKind#BUILD}: the build to compare with
+ * @param tolerance allowed worsening in percent; {@code null} lets the noise of the series decide
+ * @param direction which way is better; {@code null} infers it from the unit
+ * @param level     what a flag does to the build
+ * @param enabled   {@code false} switches the check off for these series (also the built-in one)
+ */
+public record CheckRule(SeriesSelector series, CheckKind kind, BaselineKind baseline, int window, Long build,
+                        Double tolerance, Direction direction, Level level, boolean enabled)
+        implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final int DEFAULT_WINDOW = 10;
+
+    public CheckRule {
+        series = series == null ? SeriesSelector.ALL : series;
+        baseline = baseline == null ? BaselineKind.AUTO : baseline;
+        window = window <= 0 ? DEFAULT_WINDOW : window;
+        level = level == null ? Level.UNSTABLE : level;
+        if (baseline == BaselineKind.BUILD && build == null) {
+            throw new IllegalArgumentException("a baseline of kind BUILD needs a build number");
+        }
+    }
+
+    /** The built-in noise-aware regression check, at level UNSTABLE, for every series. */
+    public static CheckRule defaultRegression() {
+        return new CheckRule(SeriesSelector.ALL, CheckKind.REGRESSION, BaselineKind.AUTO, DEFAULT_WINDOW, null, null,
+                null, Level.UNSTABLE, true);
+    }
+
+    /** The built-in bounds check, at level UNSTABLE, for every series whose definition has bounds. */
+    public static CheckRule defaultBounds() {
+        return new CheckRule(SeriesSelector.ALL, CheckKind.BOUNDS, null, 0, null, null, null, Level.UNSTABLE, true);
+    }
+
+    public CheckRule withLevel(Level newLevel) {
+        return new CheckRule(series, kind, baseline, window, build, tolerance, direction, newLevel, enabled);
+    }
+
+    public CheckRule withTolerance(Double newTolerance) {
+        return new CheckRule(series, kind, baseline, window, build, newTolerance, direction, level, enabled);
+    }
+
+    public CheckRule withBaseline(BaselineKind newBaseline, int newWindow, Long newBuild) {
+        return new CheckRule(series, kind, newBaseline, newWindow, newBuild, tolerance, direction, level, enabled);
+    }
+
+    public CheckRule withDirection(Direction newDirection) {
+        return new CheckRule(series, kind, baseline, window, build, tolerance, newDirection, level, enabled);
+    }
+
+    public CheckRule forSeries(SeriesSelector selector) {
+        return new CheckRule(selector, kind, baseline, window, build, tolerance, direction, level, enabled);
+    }
+
+    public CheckRule disabled() {
+        return new CheckRule(series, kind, baseline, window, build, tolerance, direction, level, false);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.nightly.bench.check;
+
+import dev.nightly.bench.model.Bounds;
+import dev.nightly.bench.model.Change;
+import dev.nightly.bench.model.DatasetInfo;
+import dev.nightly.bench.model.Direction;
+import dev.nightly.bench.model.Point;
+import dev.nightly.bench.model.Series;
+import dev.nightly.bench.store.HistorySnapshot;
+import dev.nightly.bench.store.SeriesInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the configured checks of one build. It reads only the series the build added points to (the
+ * manifest says which may have), each from its own file.
+ */
+public final class Checker {
+    private final CheckSettings settings;
+
+    public Checker(CheckSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Checks every series that has a value from {@code build}. */
+    public CheckReport check(HistorySnapshot snapshot, long build) {
+        List<CheckResult> results = new ArrayList<>();
+        for (SeriesInfo info : snapshot.series()) {
+            if (info.mayHaveBuild(build)) {
+                results.addAll(check(snapshot.read(info.key()), snapshot.dataset(info.key().dataset()), build));
+            }
+        }
+        return new CheckReport(build, results);
+    }
+
+    /**
+     * Checks the newest value that {@code build} added to {@code series}; nothing when it added none.
+     * Earlier values are the history, whichever build brought them.
+     */
+    public List<CheckResult> check(Series series, DatasetInfo dataset, long build) {
+        List<Point> points = series.points();
+        int current = -1;
+        for (int i = points.size() - 1; i >= 0; i--) {
+            if (points.get(i).build() == build) {
+                current = i;
+                break;
+            }
+        }
+        if (current < 0) {
+            return List.of();
+        }
+        return checkAt(series, dataset, current);
+    }
+
+    /** Checks the point at {@code index} of {@code series} against the points before it. */
+    public List<CheckResult> checkAt(Series series, DatasetInfo dataset, int index) {
+        List<CheckResult> results = new ArrayList<>(2);
+        Point point = series.points().get(index);
+        Optional<CheckRule> bounds = settings.ruleFor(series.key(), CheckKind.BOUNDS);
+        Bounds range = dataset.boundsOf(series.key().measure());
+        if (bounds.isPresent() && !range.isNone()) {
+            results.add(checkBounds(series, point, range, bounds.get()));
+        }
+        settings.ruleFor(series.key(), CheckKind.REGRESSION)
+                .ifPresent(rule -> results.add(checkRegression(series, index, rule)));
+        return results;
+    }
+
+    private static CheckResult checkBounds(Series series, Point point, Bounds range, CheckRule rule) {
+        Direction direction = rule.direction() == null ? Direction.fromUnit(series.unit()) : rule.direction();
+        Verdict verdict = range.contains(point.value()) ? Verdict.OK : Verdict.OUT_OF_BOUNDS;
+        return new CheckResult(series.key(), series.unit(), CheckKind.BOUNDS, point, new Baseline(null, "bounds " + range),
+                null, null, direction, verdict, rule.level());
+    }
+
+    private static CheckResult checkRegression(Series series, int index, CheckRule rule) {
+        List<Point> points = series.points();
+        Point point = points.get(index);
+        Direction direction = rule.direction() == null ? Direction.fromUnit(series.unit()) : rule.direction();
+        double[] recent = recentValues(points, index, rule.window());
+        Baseline baseline = switch (rule.baseline()) {
+            case PREVIOUS -> index == 0 ? null
+                    : new Baseline(points.get(index - 1).value(), "previous value, build " + points.get(index - 1).build());
+            case MEDIAN, AUTO -> recent.length == 0 ? null
+                    : new Baseline(Noise.median(recent), "median of last " + recent.length + (recent.length == 1 ? " value" : " values"));
+            case BUILD -> valueOfBuild(points, index, rule.build())
+                    .map(p -> new Baseline(p.value(), "build " + rule.build())).orElse(null);
+        };
+        if (baseline == null) {
+            String why = rule.baseline() == BaselineKind.BUILD ? "build " + rule.build() + " has no value" : "no earlier value";
+            return new CheckResult(series.key(), series.unit(), CheckKind.REGRESSION, point, new Baseline(null, why),
+                    null, null, direction, Verdict.NO_BASELINE, rule.level());
+        }
+        double relativeError = point.hasError() && baseline.value() != 0
+                ? point.error() / Math.abs(baseline.value()) * 100.0 : Double.NaN;
+        double tolerance = rule.tolerance() != null ? rule.tolerance()
+                : recent.length == 0 ? Noise.FALLBACK_TOLERANCE : Noise.tolerance(recent, relativeError);
+        double worsening = direction.worsening(baseline.value(), point.value());
+        Verdict verdict = worsening > tolerance ? Verdict.REGRESSED : worsening < -tolerance ? Verdict.IMPROVED : Verdict.OK;
+        return new CheckResult(series.key(), series.unit(), CheckKind.REGRESSION, point, baseline,
+                Change.percent(baseline.value(), point.value()), tolerance, direction, verdict, rule.level());
+    }
+
+    private static double[] recentValues(List<Point> points, int index, int window) {
+        int from = Math.max(0, index - window);
+        double[] values = new double[index - from];
+        for (int i = from; i < index; i++) {
+            values[i - from] = points.get(i).value();
+        }
+        return values;
+    }
+
+    private static Optional<Point> valueOfBuild(List<Point> points, int index, long build) {
+        for (int i = points.size() - 1; i >= 0; i--) {
+            if (i != index && points.get(i).build() == build) {
+                return Optional.of(points.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+}

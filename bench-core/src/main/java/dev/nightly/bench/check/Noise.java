@@ -1,0 +1,70 @@
+package dev.nightly.bench.check;
+
+import java.util.Arrays;
+
+/**
+ * Robust statistics of a series' recent values: the median as the baseline and the median absolute
+ * deviation as the noise. Both ignore a stray outlier, unlike mean and standard deviation, so one bad
+ * night neither moves the baseline nor widens the tolerance much.
+ */
+public final class Noise {
+    /** Tolerance in percent when there are too few values to measure noise. */
+    public static final double FALLBACK_TOLERANCE = 10.0;
+    /** Never flag less than this: machines jitter by a few percent even when nothing changed. */
+    public static final double MIN_TOLERANCE = 5.0;
+    /**
+     * Never allow more than this from noise alone, so that a 25% regression is always caught; a series
+     * noisier than that needs a rule of its own (or a format that reports its error).
+     */
+    public static final double MAX_TOLERANCE = 20.0;
+    /** How many robust standard deviations a change must exceed. */
+    public static final double SIGMAS = 4.0;
+    /** Fewer values than this give no noise estimate. */
+    public static final int MIN_VALUES = 3;
+    /** MAD times this estimates the standard deviation of normally distributed values. */
+    private static final double MAD_TO_SIGMA = 1.4826;
+
+    private Noise() {
+    }
+
+    public static double median(double[] values) {
+        if (values.length == 0) {
+            throw new IllegalArgumentException("median of nothing");
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** The robust standard deviation of {@code values} relative to their median, in percent. */
+    public static double relativeSpread(double[] values) {
+        double median = median(values);
+        if (median == 0) {
+            return 0;
+        }
+        double[] deviations = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            deviations[i] = Math.abs(values[i] - median);
+        }
+        return MAD_TO_SIGMA * median(deviations) / Math.abs(median) * 100.0;
+    }
+
+    /**
+     * The tolerance in percent for a new value against recent {@code values}: {@value #SIGMAS} robust
+     * standard deviations, kept between {@value #MIN_TOLERANCE}% and {@value #MAX_TOLERANCE}%, and never
+     * below twice the value's own reported error.
+     *
+     * @param values        recent values, at least one
+     * @param relativeError the new value's own error in percent of the baseline, or {@code NaN}
+     */
+    public static double tolerance(double[] values, double relativeError) {
+        double tolerance = values.length < MIN_VALUES
+                ? FALLBACK_TOLERANCE
+                : Math.min(MAX_TOLERANCE, Math.max(MIN_TOLERANCE, SIGMAS * relativeSpread(values)));
+        if (!Double.isNaN(relativeError)) {
+            tolerance = Math.max(tolerance, 2 * relativeError);
+        }
+        return tolerance;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.nightly.bench.formats.pytest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nightly.bench.formats.FormatJson;
+import dev.nightly.bench.formats.Place;
+import dev.nightly.bench.formats.ResultsCollector;
+import dev.nightly.bench.formats.Times;
+import dev.nightly.bench.ingest.ReadSettings;
+import dev.nightly.bench.ingest.ResultFormat;
+import dev.nightly.bench.model.BenchmarkResults;
+import dev.nightly.bench.model.SeriesKey;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * pytest-benchmark's JSON ({@code pytest --benchmark-json=results.json}, also what
+ * {@code --benchmark-autosave} stores): {@code machine_info}, {@code commit_info}, {@code benchmarks} with
+ * {@code group}, {@code name}, {@code fullname}, {@code params} and {@code stats} (in seconds), and the run's
+ * {@code datetime}.
+ *
+ * <p>Mapping: dataset = the benchmark group, or the test module ({@code tests/test_parse.py}) without one;
+ * measure = the test ({@code test_parse}, {@code TestParser::test_parse} in a class) for the mean, with
+ * {@code :median} and {@code :min} for those statistics; parameters = {@code params} (or the id in
+ * {@code param} when the parameters are not given). Unit {@code s} (lower is better); the mean's error is
+ * the standard error stddev/sqrt(rounds). The commit is {@code commit_info.id}; the time is when the
+ * benchmarks ran ({@code datetime}, UTC), or {@code commit_info.time} in files without it.
+ */
+public final class PytestBenchmarkFormat implements ResultFormat {
+    private final ZoneId zone;
+
+    public PytestBenchmarkFormat() {
+        this(ZoneId.systemDefault());
+    }
+
+    /** @param zone the zone the history keeps local times in */
+    public PytestBenchmarkFormat(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    @Override
+    public String name() {
+        return "pytest-benchmark";
+    }
+
+    @Override
+    public boolean recognizes(String head) {
+        return head.stripLeading().startsWith("{") && head.contains("\"machine_info\"") && head.contains("\"benchmarks\"");
+    }
+
+    @Override
+    public BenchmarkResults read(Path file, ReadSettings settings) {
+        JsonNode root = FormatJson.read(file, '{', "pytest-benchmark JSON (--benchmark-json)");
+        Place top = new Place(file, "top level");
+        if (!root.isObject()) {
+            throw top.error("must be an object, found " + FormatJson.kind(root));
+        }
+        JsonNode benchmarks = root.get("benchmarks");
+        if (benchmarks == null || !benchmarks.isArray()) {
+            throw top.error("benchmarks", benchmarks == null ? "is missing" : "must be an array, found " + FormatJson.kind(benchmarks));
+        }
+        String commit = "";
+        String commitTime = null;
+        JsonNode commitInfo = root.get("commit_info");
+        if (commitInfo != null && !commitInfo.isNull()) {
+            Place place = new Place(file, "commit_info");
+            if (!commitInfo.isObject()) {
+                throw top.error("commit_info", "must be an object, found " + FormatJson.kind(commitInfo));
+            }
+            // Outside a git checkout commit_info holds only an "error"; then the ingest's commit is used.
+            commit = FormatJson.optionalText(commitInfo, "id", place, "");
+            commitTime = FormatJson.optionalText(commitInfo, "time", place, null);
+        }
+        LocalDateTime time = null;
+        String datetime = FormatJson.optionalText(root, "datetime", top, null);
+        if (datetime != null) {
+            time = Times.parse(datetime, zone, Times.UTC).orElseThrow(() -> top.error("datetime",
+                    "not a date and time: " + Place.quote(datetime)));
+        }
+        else if (commitTime != null) {
+            String text = commitTime;
+            time = Times.parse(text, zone, null).orElseThrow(() -> new Place(file, "commit_info").error("time",
+                    "not a date and time: " + Place.quote(text)));
+        }
+
+        ResultsCollector results = new ResultsCollector(time, commit);
+        for (int i = 0; i < benchmarks.size(); i++) {
+            JsonNode benchmark = benchmarks.get(i);
+            Place place = Place.item(file, "benchmark", i,
+                    benchmark.isObject() && benchmark.path("fullname").isTextual() ? benchmark.get("fullname").textValue()
+                            : benchmark.isObject() && benchmark.path("name").isTextual() ? benchmark.get("name").textValue() : null);
+            if (!benchmark.isObject()) {
+                throw place.error("must be an object, found " + FormatJson.kind(benchmark));
+            }
+            readBenchmark(benchmark, place, results);
+        }
+        return results.results();
+    }
+
+    private static void readBenchmark(JsonNode benchmark, Place place, ResultsCollector results) {
+        String name = FormatJson.text(benchmark, "name", place);
+        String fullname = FormatJson.optionalText(benchmark, "fullname", place, name);
+        String group = FormatJson.optionalText(benchmark, "group", place, "");
+        int separator = fullname.indexOf("::");
+        String module = separator > 0 ? fullname.substring(0, separator) : "";
+        String test = withoutId(separator > 0 ? fullname.substring(separator + 2) : name);
+        String dataset = !group.isBlank() ? group : !module.isEmpty() ? module : "pytest";
+
+        Map<String, String> parameters = new TreeMap<>();
+        JsonNode params = benchmark.get("params");
+        if (params != null && !params.isNull()) {
+            if (!params.isObject()) {
+                throw place.error("params", "must be an object, found " + FormatJson.kind(params));
+            }
+            for (Map.Entry<String, JsonNode> param : params.properties()) {
+                JsonNode value = param.getValue();
+                // Parameters can be any Python value; pytest-benchmark writes what JSON can hold as it is.
+                parameters.put(param.getKey(), value.isValueNode() ? (value.isNull() ? "None" : value.asText()) : value.toString());
+            }
+        }
+        else {
+            String id = FormatJson.optionalText(benchmark, "param", place, null);
+            if (id != null && !id.isEmpty()) {
+                parameters.put("param", id);
+            }
+        }
+
+        JsonNode stats = benchmark.get("stats");
+        if (stats == null || !stats.isObject()) {
+            throw place.error("stats", stats == null ? "is missing" : "must be an object, found " + FormatJson.kind(stats));
+        }
+        Place at = place.within("stats");
+        double mean = FormatJson.finite(stats, "mean", at);
+        double median = FormatJson.finite(stats, "median", at);
+        double min = FormatJson.finite(stats, "min", at);
+        long rounds = FormatJson.whole(stats, "rounds", at, 1, 1);
+        double stddev = stats.has("stddev") ? FormatJson.finite(stats, "stddev", at) : Double.NaN;
+        if (stddev < 0) {
+            throw at.error("stddev", "must not be negative");
+        }
+        results.dataset(dataset, group.isBlank() ? "pytest-benchmark tests of " + dataset : "pytest-benchmark group " + group);
+        results.add(SeriesKey.of(dataset, test, parameters), "s", mean, ResultsCollector.standardError(stddev, rounds), place);
+        results.add(SeriesKey.of(dataset, test + ":median", parameters), "s", median, Double.NaN, place);
+        results.add(SeriesKey.of(dataset, test + ":min", parameters), "s", min, Double.NaN, place);
+    }
+
+    /** {@code test_parse[small-10]} without its parameter id: the id's values are the parameters. */
+    private static String withoutId(String test) {
+        int bracket = test.indexOf('[');
+        return bracket > 0 && test.endsWith("]") ? test.substring(0, bracket) : test;
+    }
+}

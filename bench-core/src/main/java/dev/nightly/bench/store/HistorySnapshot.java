@@ -1,0 +1,137 @@
+package dev.nightly.bench.store;
+
+import dev.nightly.bench.model.BadInputException;
+import dev.nightly.bench.model.DatasetInfo;
+import dev.nightly.bench.model.Point;
+import dev.nightly.bench.model.Series;
+import dev.nightly.bench.model.SeriesKey;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A consistent view of a store as one manifest names it. Listing series costs nothing beyond the
+ * manifest; reading a series reads that series' file only. Writers only ever append beyond the committed
+ * lengths this view knows, so it stays valid while they work.
+ */
+public final class HistorySnapshot {
+    private final Path dir;
+    private final Manifest manifest;
+
+    HistorySnapshot(Path dir, Manifest manifest) {
+        this.dir = dir;
+        this.manifest = manifest;
+    }
+
+    /** Every series, sorted by dataset, measure and parameters. */
+    public List<SeriesInfo> series() {
+        return manifest.series().values().stream().map(Manifest.SeriesEntry::info)
+                .sorted(Comparator.comparing(SeriesInfo::key)).toList();
+    }
+
+    /** The series of one dataset, sorted. */
+    public List<SeriesInfo> series(String dataset) {
+        return series().stream().filter(s -> s.key().dataset().equals(dataset)).toList();
+    }
+
+    public Optional<SeriesInfo> info(SeriesKey key) {
+        return Optional.ofNullable(manifest.series().get(key)).map(Manifest.SeriesEntry::info);
+    }
+
+    /** Information on every dataset that has series or a definition, by id. */
+    public Map<String, DatasetInfo> datasets() {
+        return manifest.datasets();
+    }
+
+    public DatasetInfo dataset(String id) {
+        return manifest.datasets().getOrDefault(id, DatasetInfo.of(id));
+    }
+
+    /** The highest build that added a point, or 0 for an empty store. */
+    public long latestBuild() {
+        return manifest.series().values().stream().mapToLong(e -> e.info().lastBuild()).max().orElse(0);
+    }
+
+    public boolean isEmpty() {
+        return manifest.series().isEmpty();
+    }
+
+    /** The points of one series in time order; an unknown series has none. */
+    public Series read(SeriesKey key) {
+        Manifest.SeriesEntry entry = manifest.series().get(key);
+        if (entry == null) {
+            return new Series(key, "", List.of());
+        }
+        if (!java.nio.file.Files.exists(dir.resolve(entry.file()))) {
+            // A build deletion rewrote the series after this snapshot was taken: read the newer state.
+            Manifest.SeriesEntry newer = Manifest.read(dir.resolve(Manifest.FILE_NAME)).series().get(key);
+            if (newer == null) {
+                return new Series(key, entry.info().unit(), List.of());
+            }
+            entry = newer;
+        }
+        return new Series(key, entry.info().unit(), readPoints(dir, entry));
+    }
+
+    /** Every series of a dataset with its points. */
+    public List<Series> readDataset(String dataset) {
+        return series(dataset).stream().map(info -> read(info.key())).toList();
+    }
+
+    static List<Point> readPoints(Path dir, Manifest.SeriesEntry entry) {
+        Path file = dir.resolve(entry.file());
+        String text;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.size() < entry.length()) {
+                throw damaged(file, "is shorter (" + channel.size() + " bytes) than its committed " + entry.length() + " bytes");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(entry.length()));
+            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
+                // read until the committed length
+            }
+            text = new String(buffer.array(), StandardCharsets.UTF_8);
+        }
+        catch (NoSuchFileException e) {
+            throw damaged(file, "is missing");
+        }
+        catch (IOException e) {
+            throw damaged(file, "cannot be read: " + e.getMessage());
+        }
+        List<Point> points = new ArrayList<>(Math.max(entry.info().count(), 0));
+        int start = 0;
+        int lineNumber = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            lineNumber++;
+            if (end < 0) {
+                throw damaged(file, "line " + lineNumber + " is not terminated");
+            }
+            try {
+                points.add(PointCodec.parse(text.substring(start, end)));
+            }
+            catch (IllegalArgumentException e) {
+                throw damaged(file, "line " + lineNumber + ": " + e.getMessage());
+            }
+            start = end + 1;
+        }
+        if (points.size() != entry.info().count()) {
+            throw damaged(file, "holds " + points.size() + " points where the manifest records " + entry.info().count());
+        }
+        // Ingests append in time order; a late row breaks that, and sorting an almost sorted list is cheap.
+        points.sort(Point.CHRONOLOGICAL);
+        return points;
+    }
+
+    private static BadInputException damaged(Path file, String what) {
+        return new BadInputException("history store damaged: " + file + " " + what);
+    }
+}

@@ -1,0 +1,445 @@
+package dev.nightly.bench.store;
+
+import dev.nightly.bench.model.BadInputException;
+import dev.nightly.bench.model.BenchmarkResults;
+import dev.nightly.bench.model.DatasetInfo;
+import dev.nightly.bench.model.Observation;
+import dev.nightly.bench.model.Point;
+import dev.nightly.bench.model.SeriesKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The history of every series of a job, in one directory.
+ *
+ * <ul>
+ *   <li>{@code nightly-history.json}: the manifest (series, committed file lengths, dataset information);</li>
+ *   <li>{@code series/*.tsv}: one append-only file of points per series;</li>
+ *   <li>{@code index/*.idx}: per dataset, fingerprints of every point ever stored.</li>
+ * </ul>
+ *
+ * <p>An ingest appends to the files of the series that got new points and then replaces the manifest
+ * atomically, so its cost follows the new data, and a crash at any moment leaves the old or the new
+ * state: bytes beyond the committed lengths are ignored by readers and cut off by the next writer.
+ * Writers take a lock that works across processes and threads; readers need none.
+ */
+public final class HistoryStore {
+    private final Path dir;
+    private final Clock clock;
+
+    private HistoryStore(Path dir, Clock clock) {
+        this.dir = dir;
+        this.clock = clock;
+    }
+
+    /** Opens the store in {@code dir}, creating it when the directory is missing or empty. */
+    public static HistoryStore open(Path dir) {
+        return open(dir, Clock.systemDefaultZone());
+    }
+
+    /** As {@link #open(Path)}, with the clock that dates results that carry no time of their own. */
+    public static HistoryStore open(Path dir, Clock clock) {
+        HistoryStore store = new HistoryStore(dir, clock);
+        try {
+            store.initialize();
+        }
+        catch (IOException e) {
+            throw new BadInputException(dir + ": cannot create or open the history store: " + e.getMessage(), e);
+        }
+        return store;
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    private void initialize() throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": is a file, not a history store directory");
+        }
+        Files.createDirectories(dir);
+        if (Files.exists(dir.resolve(Manifest.FILE_NAME))) {
+            return;
+        }
+        try (StoreLock lock = StoreLock.acquire(dir)) {
+            if (Files.exists(dir.resolve(Manifest.FILE_NAME))) {
+                return;
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                List<String> others = entries.map(p -> p.getFileName().toString())
+                        .filter(name -> !name.equals(StoreFiles.LOCK_FILE) && !name.startsWith(StoreFiles.TEMP_PREFIX))
+                        .sorted().toList();
+                if (!others.isEmpty()) {
+                    throw new BadInputException(dir + ": not a history store (no " + Manifest.FILE_NAME
+                            + ") and not empty (holds " + others.get(0) + (others.size() > 1 ? " and more" : "")
+                            + "); give an empty or new directory");
+                }
+            }
+            Files.createDirectories(dir.resolve(StoreFiles.SERIES_DIR));
+            Files.createDirectories(dir.resolve(StoreFiles.INDEX_DIR));
+            StoreFiles.replaceAtomically(dir.resolve(Manifest.FILE_NAME), Manifest.empty().toJson());
+        }
+    }
+
+    /** The store as it is now; cheap (reads the manifest only). */
+    public HistorySnapshot snapshot() {
+        return new HistorySnapshot(dir, readManifest());
+    }
+
+    private Manifest readManifest() {
+        return Manifest.read(dir.resolve(Manifest.FILE_NAME));
+    }
+
+    /**
+     * Stores the observations of one build. Points stored before (the same series, time and commit) are
+     * recognised and skipped, so feeding the whole {@code hawd json} history every night stores each row
+     * once, in the build that first saw it.
+     *
+     * @param build         the build number the new points belong to
+     * @param results       what the results files said
+     * @param defaultCommit the commit for observations that have none ("" when unknown)
+     * @param defaultTime   the time for observations that have none; {@code null} for the clock's now
+     */
+    public IngestSummary ingest(long build, BenchmarkResults results, String defaultCommit, LocalDateTime defaultTime) {
+        if (build < 0) {
+            throw new BadInputException("build number must not be negative, got " + build);
+        }
+        LocalDateTime fallbackTime = PointCodec.normalize(defaultTime == null ? LocalDateTime.now(clock) : defaultTime);
+        String fallbackCommit = defaultCommit == null ? "" : defaultCommit.strip();
+        try (StoreLock lock = StoreLock.acquire(dir)) {
+            Manifest manifest = readManifest();
+            recover(manifest);
+            return new Ingest(manifest, build).run(results, fallbackCommit, fallbackTime);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("history store " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One ingest under the lock. */
+    private final class Ingest {
+        private final Manifest manifest;
+        private final long build;
+        private final Map<String, long[]> loadedIndexes = new HashMap<>();
+
+        Ingest(Manifest manifest, long build) {
+            this.manifest = manifest;
+            this.build = build;
+        }
+
+        IngestSummary run(BenchmarkResults results, String fallbackCommit, LocalDateTime fallbackTime) throws IOException {
+            Map<SeriesKey, List<Point>> newPoints = new LinkedHashMap<>();
+            Map<SeriesKey, String> units = new HashMap<>();
+            Map<String, List<Long>> newFingerprints = new HashMap<>();
+            Set<Long> seenNow = new HashSet<>();
+            int known = 0;
+            for (Observation observation : results.observations()) {
+                LocalDateTime time = PointCodec.normalize(observation.time() == null ? fallbackTime : observation.time());
+                String commit = observation.commit().isEmpty() ? fallbackCommit : observation.commit();
+                long fingerprint = Fingerprints.of(observation.key(), time, commit);
+                String dataset = observation.key().dataset();
+                if (!seenNow.add(fingerprint) || isStored(dataset, time, fingerprint)) {
+                    known++;
+                    continue;
+                }
+                newPoints.computeIfAbsent(observation.key(), k -> new ArrayList<>())
+                        .add(new Point(build, commit, time, observation.value(), observation.error()));
+                units.put(observation.key(), observation.unit());
+                newFingerprints.computeIfAbsent(dataset, d -> new ArrayList<>()).add(fingerprint);
+            }
+            Map<String, DatasetInfo> datasets = new TreeMap<>(manifest.datasets());
+            results.datasets().forEach((id, info) -> datasets.merge(id, info, DatasetInfo::mergedWith));
+            for (SeriesKey key : newPoints.keySet()) {
+                datasets.computeIfAbsent(key.dataset(), DatasetInfo::of);
+            }
+            if (newPoints.isEmpty() && datasets.equals(manifest.datasets())) {
+                return new IngestSummary(build, 0, known, 0, 0);
+            }
+            Map<SeriesKey, Manifest.SeriesEntry> series = new HashMap<>(manifest.series());
+            int createdSeries = 0;
+            int added = 0;
+            for (Map.Entry<SeriesKey, List<Point>> entry : newPoints.entrySet()) {
+                SeriesKey key = entry.getKey();
+                List<Point> points = entry.getValue();
+                points.sort(Point.CHRONOLOGICAL);
+                StringBuilder lines = new StringBuilder(points.size() * 48);
+                points.forEach(p -> PointCodec.append(lines, p));
+                byte[] bytes = PointCodec.bytes(lines);
+                Manifest.SeriesEntry old = series.get(key);
+                String file = old == null ? StoreFiles.seriesFile(key.dataset(), key.id(), 0) : old.file();
+                long offset = old == null ? 0 : old.length();
+                StoreFiles.appendAt(dir.resolve(file), offset, bytes);
+                series.put(key, new Manifest.SeriesEntry(grow(old == null ? null : old.info(), key, units.get(key), points),
+                        file, offset + bytes.length));
+                createdSeries += old == null ? 1 : 0;
+                added += points.size();
+            }
+            Map<String, Manifest.IndexEntry> indexes = new HashMap<>(manifest.indexes());
+            for (Map.Entry<String, List<Long>> entry : newFingerprints.entrySet()) {
+                String dataset = entry.getKey();
+                Manifest.IndexEntry old = indexes.get(dataset);
+                ByteBuffer buffer = ByteBuffer.allocate(entry.getValue().size() * Long.BYTES);
+                entry.getValue().forEach(buffer::putLong);
+                String file = old == null ? StoreFiles.indexFile(dataset) : old.file();
+                long offset = old == null ? 0 : old.length();
+                StoreFiles.appendAt(dir.resolve(file), offset, buffer.array());
+                LocalDateTime lastTime = newestTime(newPoints, dataset);
+                if (old != null && old.lastTime().isAfter(lastTime)) {
+                    lastTime = old.lastTime();
+                }
+                indexes.put(dataset, new Manifest.IndexEntry(dataset, file, offset + buffer.capacity(), lastTime));
+            }
+            StoreFiles.syncDirectory(dir.resolve(StoreFiles.SERIES_DIR));
+            StoreFiles.syncDirectory(dir.resolve(StoreFiles.INDEX_DIR));
+            writeManifest(new Manifest(manifest.generation() + 1, datasets, series, indexes));
+            return new IngestSummary(build, added, known, createdSeries, newPoints.size());
+        }
+
+        /** Whether a point was stored before: newer than everything of its dataset means no, without a look-up. */
+        private boolean isStored(String dataset, LocalDateTime time, long fingerprint) throws IOException {
+            Manifest.IndexEntry index = manifest.indexes().get(dataset);
+            if (index == null || time.isAfter(index.lastTime())) {
+                return false;
+            }
+            long[] fingerprints = loadedIndexes.get(dataset);
+            if (fingerprints == null) {
+                fingerprints = readIndex(index);
+                loadedIndexes.put(dataset, fingerprints);
+            }
+            return Arrays.binarySearch(fingerprints, fingerprint) >= 0;
+        }
+    }
+
+    private static LocalDateTime newestTime(Map<SeriesKey, List<Point>> points, String dataset) {
+        LocalDateTime newest = LocalDateTime.MIN;
+        for (Map.Entry<SeriesKey, List<Point>> entry : points.entrySet()) {
+            if (entry.getKey().dataset().equals(dataset)) {
+                for (Point point : entry.getValue()) {
+                    if (point.time().isAfter(newest)) {
+                        newest = point.time();
+                    }
+                }
+            }
+        }
+        return newest;
+    }
+
+    private static SeriesInfo grow(SeriesInfo old, SeriesKey key, String unit, List<Point> added) {
+        int count = old == null ? 0 : old.count();
+        long first = old == null ? Long.MAX_VALUE : old.firstBuild();
+        long last = old == null ? Long.MIN_VALUE : old.lastBuild();
+        LocalDateTime lastTime = old == null ? LocalDateTime.MIN : old.lastTime();
+        for (Point point : added) {
+            first = Math.min(first, point.build());
+            last = Math.max(last, point.build());
+            if (point.time().isAfter(lastTime)) {
+                lastTime = point.time();
+            }
+        }
+        // A file that states no unit does not erase the unit an earlier one gave.
+        String newUnit = unit == null || unit.isEmpty() ? old == null ? "" : old.unit() : unit;
+        return new SeriesInfo(key, newUnit, count + added.size(), first, last, lastTime);
+    }
+
+    private long[] readIndex(Manifest.IndexEntry index) throws IOException {
+        Path file = dir.resolve(index.file());
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.size() < index.length()) {
+                throw new BadInputException("history store damaged: " + file + " is shorter than its committed "
+                        + index.length() + " bytes");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(index.length()));
+            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
+                // read the committed part
+            }
+            buffer.flip();
+            long[] fingerprints = new long[index.count()];
+            buffer.asLongBuffer().get(fingerprints);
+            Arrays.sort(fingerprints);
+            return fingerprints;
+        }
+        catch (NoSuchFileException e) {
+            throw new BadInputException("history store damaged: " + file + " is missing");
+        }
+    }
+
+    /**
+     * Removes the points a build added (when Jenkins deletes the build). Their fingerprints stay, so that
+     * the next full {@code hawd json} does not bring them back under another build.
+     *
+     * @return how many points were removed
+     */
+    public int removeBuild(long build) {
+        try (StoreLock lock = StoreLock.acquire(dir)) {
+            Manifest manifest = readManifest();
+            recover(manifest);
+            long generation = manifest.generation() + 1;
+            Map<SeriesKey, Manifest.SeriesEntry> series = new HashMap<>(manifest.series());
+            List<String> obsolete = new ArrayList<>();
+            int removed = 0;
+            for (Manifest.SeriesEntry entry : manifest.series().values()) {
+                if (!entry.info().mayHaveBuild(build)) {
+                    continue;
+                }
+                List<Point> points = HistorySnapshot.readPoints(dir, entry);
+                List<Point> kept = points.stream().filter(p -> p.build() != build).toList();
+                if (kept.size() == points.size()) {
+                    continue;
+                }
+                removed += points.size() - kept.size();
+                obsolete.add(entry.file());
+                SeriesKey key = entry.info().key();
+                if (kept.isEmpty()) {
+                    series.remove(key);
+                    continue;
+                }
+                StringBuilder lines = new StringBuilder(kept.size() * 48);
+                kept.forEach(p -> PointCodec.append(lines, p));
+                String file = StoreFiles.seriesFile(key.dataset(), key.id(), generation);
+                byte[] bytes = PointCodec.bytes(lines);
+                StoreFiles.appendAt(dir.resolve(file), 0, bytes);
+                series.put(key, new Manifest.SeriesEntry(grow(null, key, entry.info().unit(), kept), file, bytes.length));
+            }
+            if (removed == 0) {
+                return 0;
+            }
+            StoreFiles.syncDirectory(dir.resolve(StoreFiles.SERIES_DIR));
+            writeManifest(new Manifest(generation, manifest.datasets(), series, manifest.indexes()));
+            for (String file : obsolete) {
+                Files.deleteIfExists(dir.resolve(file));
+            }
+            return removed;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("history store " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeManifest(Manifest manifest) throws IOException {
+        StoreFiles.replaceAtomically(dir.resolve(Manifest.FILE_NAME), manifest.toJson());
+    }
+
+    /**
+     * Checks the whole store: every file the manifest names is there with its committed length and
+     * readable points, and no file is there that the store did not write. Returns the problems found
+     * (empty when the store is sound); files of an interrupted ingest are not problems.
+     */
+    public List<String> verify() {
+        List<String> problems = new ArrayList<>();
+        Manifest manifest;
+        try {
+            manifest = readManifest();
+        }
+        catch (BadInputException e) {
+            return List.of(e.getMessage());
+        }
+        for (Manifest.SeriesEntry entry : manifest.series().values()) {
+            try {
+                HistorySnapshot.readPoints(dir, entry);
+            }
+            catch (BadInputException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        try {
+            problems.addAll(foreignFiles());
+        }
+        catch (IOException e) {
+            problems.add(dir + ": cannot list: " + e.getMessage());
+        }
+        return problems;
+    }
+
+    /** Files that this store never writes: a sign that somebody else uses the directory. */
+    private List<String> foreignFiles() throws IOException {
+        List<String> foreign = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path path : (Iterable<Path>) entries::iterator) {
+                String name = path.getFileName().toString();
+                boolean own = name.equals(Manifest.FILE_NAME) || name.equals(StoreFiles.LOCK_FILE)
+                        || name.startsWith(StoreFiles.TEMP_PREFIX)
+                        || (name.equals(StoreFiles.SERIES_DIR) || name.equals(StoreFiles.INDEX_DIR)) && Files.isDirectory(path);
+                if (!own) {
+                    foreign.add(dir + ": foreign file " + name + " in the history store");
+                }
+            }
+        }
+        for (String sub : List.of(StoreFiles.SERIES_DIR, StoreFiles.INDEX_DIR)) {
+            Path subDir = dir.resolve(sub);
+            if (!Files.isDirectory(subDir)) {
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(subDir)) {
+                entries.map(p -> p.getFileName().toString())
+                        .filter(name -> !StoreFiles.isOwnFileName(sub, name))
+                        .forEach(name -> foreign.add(dir + ": foreign file " + sub + "/" + name + " in the history store"));
+            }
+        }
+        return foreign;
+    }
+
+    /**
+     * Undoes what an interrupted writer left: bytes beyond committed lengths, files the manifest does not
+     * name, temporary manifests. Refuses to go on when the store holds files it did not write.
+     */
+    private void recover(Manifest manifest) throws IOException {
+        List<String> foreign = foreignFiles();
+        if (!foreign.isEmpty()) {
+            throw new BadInputException(foreign.get(0) + (foreign.size() > 1 ? " (and " + (foreign.size() - 1) + " more)" : "")
+                    + "; move it away, the store does not write such files");
+        }
+        Set<String> named = new HashSet<>();
+        Map<String, Long> committed = new HashMap<>();
+        for (Manifest.SeriesEntry entry : manifest.series().values()) {
+            named.add(entry.file());
+            committed.put(entry.file(), entry.length());
+        }
+        for (Manifest.IndexEntry entry : manifest.indexes().values()) {
+            named.add(entry.file());
+            committed.put(entry.file(), entry.length());
+        }
+        for (String sub : List.of(StoreFiles.SERIES_DIR, StoreFiles.INDEX_DIR)) {
+            Path subDir = dir.resolve(sub);
+            Files.createDirectories(subDir);
+            try (Stream<Path> entries = Files.list(subDir)) {
+                for (Path path : (Iterable<Path>) entries::iterator) {
+                    String relative = sub + "/" + path.getFileName();
+                    if (!named.contains(relative)) {
+                        Files.delete(path);
+                    }
+                    else if (Files.size(path) > committed.get(relative)) {
+                        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                            channel.truncate(committed.get(relative));
+                            channel.force(false);
+                        }
+                    }
+                }
+            }
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path path : (Iterable<Path>) entries::iterator) {
+                if (path.getFileName().toString().startsWith(StoreFiles.TEMP_PREFIX)) {
+                    Files.deleteIfExists(path);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package dev.nightly.bench.store;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nightly.bench.json.JsonFields;
+import dev.nightly.bench.json.JsonInput;
+import dev.nightly.bench.model.BadInputException;
+import dev.nightly.bench.model.Bounds;
+import dev.nightly.bench.model.DatasetInfo;
+import dev.nightly.bench.model.SeriesKey;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The one file that says what a store holds: every series with its file and the number of bytes of it
+ * that are committed, every dataset's information and fingerprint index. It is replaced atomically at
+ * the end of each ingest, so that it names either the old or the new state; bytes beyond a committed
+ * length belong to an ingest that did not finish and are cut off by the next one.
+ */
+record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKey, SeriesEntry> series,
+                Map<String, IndexEntry> indexes) {
+    static final String FILE_NAME = "nightly-history.json";
+    static final String FORMAT = "nightly-history";
+    static final int VERSION = 1;
+
+    Manifest {
+        datasets = Map.copyOf(datasets);
+        series = Map.copyOf(series);
+        indexes = Map.copyOf(indexes);
+    }
+
+    static Manifest empty() {
+        return new Manifest(0, Map.of(), Map.of(), Map.of());
+    }
+
+    /** A series: its public information plus where its points are. */
+    record SeriesEntry(SeriesInfo info, String file, long length) {
+    }
+
+    /**
+     * A dataset's fingerprints of every point ever stored (also of points of deleted builds, so that the
+     * next full {@code hawd json} does not bring them back), and the newest time among them: rows newer than
+     * that are new without a look-up.
+     */
+    record IndexEntry(String dataset, String file, long length, LocalDateTime lastTime) {
+        int count() {
+            return (int) (length / Long.BYTES);
+        }
+    }
+
+    byte[] toJson() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(4096 + series.size() * 256);
+        try (JsonGenerator json = JsonInput.factory().createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("format", FORMAT);
+            json.writeNumberField("version", VERSION);
+            json.writeNumberField("generation", generation);
+            json.writeArrayFieldStart("datasets");
+            for (DatasetInfo info : new TreeMap<>(datasets).values()) {
+                json.writeStartObject();
+                json.writeStringField("id", info.id());
+                json.writeStringField("name", info.name());
+                json.writeStringField("description", info.description());
+                json.writeObjectFieldStart("bounds");
+                for (Map.Entry<String, Bounds> bound : new TreeMap<>(info.bounds()).entrySet()) {
+                    json.writeObjectFieldStart(bound.getKey());
+                    if (bound.getValue().min() != null) {
+                        json.writeNumberField("min", bound.getValue().min());
+                    }
+                    if (bound.getValue().max() != null) {
+                        json.writeNumberField("max", bound.getValue().max());
+                    }
+                    json.writeEndObject();
+                }
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("series");
+            for (SeriesEntry entry : new TreeMap<>(series).values()) {
+                SeriesInfo info = entry.info();
+                json.writeStartObject();
+                json.writeStringField("dataset", info.key().dataset());
+                json.writeStringField("measure", info.key().measure());
+                json.writeObjectFieldStart("parameters");
+                for (Map.Entry<String, String> parameter : info.key().parameters().entrySet()) {
+                    json.writeStringField(parameter.getKey(), parameter.getValue());
+                }
+                json.writeEndObject();
+                json.writeStringField("unit", info.unit());
+                json.writeStringField("file", entry.file());
+                json.writeNumberField("length", entry.length());
+                json.writeNumberField("count", info.count());
+                json.writeNumberField("firstBuild", info.firstBuild());
+                json.writeNumberField("lastBuild", info.lastBuild());
+                json.writeStringField("lastTime", PointCodec.format(info.lastTime()));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("indexes");
+            for (IndexEntry index : new TreeMap<>(indexes).values()) {
+                json.writeStartObject();
+                json.writeStringField("dataset", index.dataset());
+                json.writeStringField("file", index.file());
+                json.writeNumberField("length", index.length());
+                json.writeStringField("lastTime", PointCodec.format(index.lastTime()));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("cannot happen: writing to memory", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Reads a manifest; anything unexpected means a damaged or foreign file and is refused. */
+    static Manifest read(Path file) {
+        String source = file.toString();
+        JsonNode root;
+        try {
+            root = JsonInput.readTree(file, "a nightly history manifest");
+        }
+        catch (BadInputException e) {
+            throw damaged(e.getMessage());
+        }
+        try {
+            JsonFields fields = JsonFields.of(source, "", root)
+                    .allowOnly(Set.of("format", "version", "generation", "datasets", "series", "indexes"));
+            if (!FORMAT.equals(fields.string("format", null))) {
+                throw fields.error("format", "is not \"" + FORMAT + "\": not a nightly history store");
+            }
+            long version = fields.integer("version", -1);
+            if (version != VERSION) {
+                throw fields.error("version", "is " + version + "; this version of nightly reads version " + VERSION);
+            }
+            Map<String, DatasetInfo> datasets = new LinkedHashMap<>();
+            for (JsonNode node : array(fields, "datasets")) {
+                JsonFields dataset = JsonFields.of(source, "datasets[]", node)
+                        .allowOnly(Set.of("id", "name", "description", "bounds"));
+                Map<String, Bounds> bounds = new TreeMap<>();
+                JsonNode boundsNode = dataset.get("bounds");
+                if (boundsNode != null) {
+                    JsonFields.of(source, "datasets[].bounds", boundsNode);
+                    Iterator<Map.Entry<String, JsonNode>> entries = boundsNode.fields();
+                    while (entries.hasNext()) {
+                        Map.Entry<String, JsonNode> bound = entries.next();
+                        JsonFields range = JsonFields.of(source, "bounds." + bound.getKey(), bound.getValue())
+                                .allowOnly(Set.of("min", "max"));
+                        bounds.put(bound.getKey(), new Bounds(range.number("min"), range.number("max")));
+                    }
+                }
+                String id = dataset.requiredString("id");
+                datasets.put(id, new DatasetInfo(id, dataset.string("name", id), dataset.string("description", ""), bounds));
+            }
+            Map<SeriesKey, SeriesEntry> series = new LinkedHashMap<>();
+            for (JsonNode node : array(fields, "series")) {
+                JsonFields entry = JsonFields.of(source, "series[]", node).allowOnly(Set.of("dataset", "measure",
+                        "parameters", "unit", "file", "length", "count", "firstBuild", "lastBuild", "lastTime"));
+                Map<String, String> parameters = new TreeMap<>();
+                JsonNode parametersNode = entry.get("parameters");
+                if (parametersNode != null) {
+                    JsonFields.of(source, "parameters", parametersNode);
+                    parametersNode.fields().forEachRemaining(p -> parameters.put(p.getKey(), p.getValue().asText()));
+                }
+                SeriesKey key = SeriesKey.of(entry.requiredString("dataset"), entry.requiredString("measure"), parameters);
+                SeriesInfo info = new SeriesInfo(key, entry.string("unit", ""), (int) entry.integer("count", -1),
+                        entry.integer("firstBuild", -1), entry.integer("lastBuild", -1),
+                        PointCodec.parseTime(entry.requiredString("lastTime")));
+                series.put(key, new SeriesEntry(info, checkedFile(fields, entry.requiredString("file")), entry.integer("length", -1)));
+            }
+            Map<String, IndexEntry> indexes = new LinkedHashMap<>();
+            for (JsonNode node : array(fields, "indexes")) {
+                JsonFields entry = JsonFields.of(source, "indexes[]", node)
+                        .allowOnly(Set.of("dataset", "file", "length", "lastTime"));
+                String dataset = entry.requiredString("dataset");
+                indexes.put(dataset, new IndexEntry(dataset, checkedFile(fields, entry.requiredString("file")),
+                        entry.integer("length", -1), PointCodec.parseTime(entry.requiredString("lastTime"))));
+            }
+            return new Manifest(fields.integer("generation", 0), datasets, series, indexes);
+        }
+        catch (BadInputException | IllegalArgumentException e) {
+            throw damaged(e.getMessage());
+        }
+    }
+
+    private static String checkedFile(JsonFields fields, String file) {
+        if (!StoreFiles.isOwnDataFile(file)) {
+            throw fields.error("file", "\"" + file + "\" is not a file name this store writes");
+        }
+        return file;
+    }
+
+    private static Iterable<JsonNode> array(JsonFields fields, String key) {
+        JsonNode node = fields.get(key);
+        if (node == null || !node.isArray()) {
+            throw fields.error(key, "must be an array");
+        }
+        return node;
+    }
+
+    private static BadInputException damaged(String detail) {
+        return new BadInputException("history store damaged: " + detail);
+    }
+}
