@@ -1,5 +1,6 @@
 package dev.nightly.bench.chart;
 
+import dev.nightly.bench.check.CheckKind;
 import dev.nightly.bench.check.CheckReport;
 import dev.nightly.bench.check.CheckResult;
 import dev.nightly.bench.model.Numbers;
@@ -23,10 +24,16 @@ public interface PointMarks {
         return series -> List.of();
     }
 
-    /** The verdicts of one checked build (usually the latest), one mark per drawn verdict. */
+    /**
+     * The regressions and improvements of one checked build (usually the latest). Bounds results are
+     * left out: the chart model marks out-of-bounds points of the whole history itself.
+     */
     static PointMarks of(CheckReport report) {
         Map<SeriesKey, List<PointMark>> marks = new HashMap<>();
         for (CheckResult result : report.results()) {
+            if (result.kind() == CheckKind.BOUNDS) {
+                continue;
+            }
             PointMark mark = new PointMark(result.point().build(), result.verdict(), describe(result));
             if (mark.isDrawn()) {
                 marks.computeIfAbsent(result.key(), key -> new ArrayList<>()).add(mark);
@@ -60,7 +67,7 @@ public interface PointMarks {
             text.append(' ').append(Numbers.percent(result.changePercent()));
         }
         if (result.baseline() != null) {
-            text.append(result.kind() == dev.nightly.bench.check.CheckKind.BOUNDS ? ", allowed " : " vs ")
+            text.append(result.kind() == CheckKind.BOUNDS ? ", allowed " : " vs ")
                     .append(result.baseline().describe(unit));
         }
         return text.toString();
