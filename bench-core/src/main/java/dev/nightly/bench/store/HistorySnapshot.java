@@ -32,6 +32,19 @@ public final class HistorySnapshot {
         this.manifest = manifest;
     }
 
+    /**
+     * This view with dataset information completed by {@code more} (definitions given at check time): their
+     * names and bounds win over the stored ones.
+     */
+    public HistorySnapshot withDatasets(Map<String, DatasetInfo> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<String, DatasetInfo> datasets = new java.util.TreeMap<>(manifest.datasets());
+        more.forEach((id, info) -> datasets.merge(id, info, DatasetInfo::mergedWith));
+        return new HistorySnapshot(dir, new Manifest(manifest.generation(), datasets, manifest.series(), manifest.indexes()));
+    }
+
     /** Every series, sorted by dataset, measure and parameters. */
     public List<SeriesInfo> series() {
         return manifest.series().values().stream().map(Manifest.SeriesEntry::info)

@@ -1,0 +1,71 @@
+package dev.nightly.cli.bench;
+
+import dev.nightly.bench.check.CheckReport;
+import dev.nightly.bench.check.CheckResult;
+import dev.nightly.bench.check.CheckSettings;
+import dev.nightly.bench.check.Checker;
+import dev.nightly.bench.check.Level;
+import dev.nightly.bench.definitions.Definitions;
+import dev.nightly.bench.model.BadInputException;
+import dev.nightly.bench.store.HistorySnapshot;
+import dev.nightly.bench.store.HistoryStore;
+import dev.nightly.cli.ExitCode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code nightly bench check}: checks one build's values and says what is flagged. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Check the values of build N: HAWD bounds and regressions against a baseline.",
+                "Prints one line per flagged series (--all: per checked series) and a summary.",
+                "Exit code 0: nothing flagged; 3: worst flag UNSTABLE; 4: worst flag FAILURE; 2: bad input."})
+public final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    HistoryOption history;
+
+    @Option(names = "--build", required = true, paramLabel = "N", description = "The build to check.")
+    long build;
+
+    @Option(names = "--definitions", paramLabel = "DIR",
+            description = "Folder of HAWD dataset definitions; their bounds complete the stored ones.")
+    Path definitions;
+
+    @Option(names = "--checks", paramLabel = "FILE", description = "Check settings (JSON; see README). Default: built-in checks.")
+    Path checks;
+
+    @Option(names = "--all", description = "Also print series that are not flagged.")
+    boolean all;
+
+    @Override
+    public Integer call() {
+        CheckSettings settings = checks == null ? CheckSettings.defaults() : CheckSettings.read(checks);
+        Definitions extra = definitions == null ? Definitions.none() : Definitions.read(definitions);
+        if (!Files.isDirectory(history.directory)) {
+            throw new BadInputException(history.directory + ": no such history store");
+        }
+        HistorySnapshot snapshot = HistoryStore.open(history.directory).snapshot().withDatasets(extra.infos());
+        CheckReport report = new Checker(settings).check(snapshot, build);
+        PrintWriter out = spec.commandLine().getOut();
+        if (report.results().isEmpty()) {
+            out.println("build " + build + ": no values from this build in " + history.directory);
+        }
+        for (CheckResult result : report.results()) {
+            if (all || result.isFlagged()) {
+                out.println(result.describe());
+            }
+        }
+        out.println(report.summary());
+        out.flush();
+        return report.worstLevel().map(level -> level == Level.FAILURE ? ExitCode.FAILURE : ExitCode.UNSTABLE)
+                .orElse(ExitCode.OK);
+    }
+}
