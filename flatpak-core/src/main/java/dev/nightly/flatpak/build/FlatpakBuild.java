@@ -48,6 +48,10 @@ public final class FlatpakBuild {
      */
     public BuildResult build(BuildOptions options) {
         Manifest manifest = Manifest.read(options.manifest());
+        executor.requirePrograms(tools.flatpakBuilder(), tools.flatpak(), tools.ostree());
+        if (options.signing() != null) {
+            executor.requirePrograms(tools.gpg());
+        }
         Path manifestPath = options.manifest().toAbsolutePath().normalize();
         Path repo = options.repo().toAbsolutePath().normalize();
         if (Files.exists(repo) && !Files.isDirectory(repo)) {

@@ -46,6 +46,38 @@ public final class CommandExecutor {
         return stdout.toByteArray();
     }
 
+    /**
+     * Checks that each program can be started ({@code PROGRAM --version}), so that a missing tool is
+     * reported before anything is changed.
+     *
+     * @throws FlatpakInputException naming the first program that is missing
+     */
+    public void requirePrograms(String... programs) {
+        for (String program : programs) {
+            try {
+                int exit = runner.run(Command.of(program).arg("--version").build(), OutputStream.nullOutputStream(),
+                        OutputStream.nullOutputStream());
+                if (exit != 0) {
+                    throw new FlatpakInputException(program + " is not usable: '" + program + " --version' exited with " + exit);
+                }
+            } catch (IOException e) {
+                throw new FlatpakInputException(program + " is not installed (or not on the PATH): install it, e.g. the"
+                        + " Debian package " + debianPackage(program));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new FlatpakFailureException("interrupted while checking " + program, e);
+            }
+        }
+    }
+
+    private static String debianPackage(String program) {
+        String name = program.substring(program.lastIndexOf('/') + 1);
+        return switch (name) {
+            case "gpg", "gpgconf", "gpg-connect-agent" -> "gnupg";
+            default -> name;
+        };
+    }
+
     /** Runs the command, output to the log, and returns its exit code without judging it. */
     public int exitCode(Command command) {
         return execute(command, log, false);

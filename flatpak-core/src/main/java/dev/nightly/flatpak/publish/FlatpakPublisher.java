@@ -71,6 +71,13 @@ public final class FlatpakPublisher {
     public PublishResult publish(PublishOptions options) {
         Path source = options.repo().toAbsolutePath().normalize();
         OstreeRepo.requireRepository(source, "repository");
+        executor.requirePrograms(tools.flatpak(), tools.ostree());
+        if (options.signing() != null) {
+            executor.requirePrograms(tools.gpg());
+        }
+        if (Destinations.isRemote(options.destination())) {
+            executor.requirePrograms(tools.rsync());
+        }
         checkUrl(options.url());
         if (!REMOTE_NAME.matcher(options.remoteName()).matches()) {
             throw new FlatpakInputException("remote name '" + options.remoteName()

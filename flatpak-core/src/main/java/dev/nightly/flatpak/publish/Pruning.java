@@ -1,5 +1,6 @@
 package dev.nightly.flatpak.publish;
 
+import dev.nightly.flatpak.FlatpakInputException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +18,10 @@ import java.util.Optional;
 public record Pruning(int keep, Duration maxAge) {
     public Pruning {
         if (keep < 1) {
-            throw new IllegalArgumentException("keep must be at least 1");
+            throw new FlatpakInputException("--keep must be at least 1 (commits to keep per ref), not " + keep);
         }
         if (maxAge != null && maxAge.isNegative()) {
-            throw new IllegalArgumentException("maxAge must not be negative");
+            throw new FlatpakInputException("the maximum age of commits must not be negative");
         }
     }
 
