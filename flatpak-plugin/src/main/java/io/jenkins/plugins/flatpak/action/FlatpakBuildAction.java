@@ -1,0 +1,78 @@
+package io.jenkins.plugins.flatpak.action;
+
+import hudson.model.Run;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import jenkins.model.RunAction2;
+
+/**
+ * The build page's Flatpak section: what {@code flatpakBuild} exported and what {@code flatpakPublish}
+ * published in this build (commits, refs, .flatpakref links, archived bundles). Small, kept in
+ * build.xml; one per build, steps append to it.
+ */
+public class FlatpakBuildAction implements RunAction2 {
+    private final List<BuiltRef> builds = new ArrayList<>();
+    private final List<Publication> publications = new ArrayList<>();
+    private transient Run<?, ?> run;
+
+    /** The action of {@code run}, added if it has none yet. */
+    public static synchronized FlatpakBuildAction of(Run<?, ?> run) {
+        FlatpakBuildAction action = run.getAction(FlatpakBuildAction.class);
+        if (action == null) {
+            action = new FlatpakBuildAction();
+            run.addAction(action);
+        }
+        return action;
+    }
+
+    public synchronized void add(BuiltRef built) {
+        builds.add(built);
+    }
+
+    public synchronized void add(Publication publication) {
+        publications.add(publication);
+    }
+
+    public synchronized List<BuiltRef> getBuilds() {
+        return Collections.unmodifiableList(new ArrayList<>(builds));
+    }
+
+    public synchronized List<Publication> getPublications() {
+        return Collections.unmodifiableList(new ArrayList<>(publications));
+    }
+
+    /** The last publication of this build, or null. */
+    public synchronized Publication getLastPublication() {
+        return publications.isEmpty() ? null : publications.get(publications.size() - 1);
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-cube";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Flatpak";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "flatpak";
+    }
+}
