@@ -136,7 +136,10 @@ public final class PytestBenchmarkFormat implements ResultFormat {
         double median = FormatJson.finite(stats, "median", at);
         double min = FormatJson.finite(stats, "min", at);
         long rounds = FormatJson.whole(stats, "rounds", at, 1, 1);
-        double stddev = stats.has("stddev") ? FormatJson.finite(stats, "stddev", at) : Double.NaN;
+        // Python writes a standard deviation it could not compute as NaN: the error is then unknown.
+        JsonNode stddevNode = stats.get("stddev");
+        double stddev = stddevNode == null || stddevNode.isNull() || (stddevNode.isNumber() && Double.isNaN(stddevNode.doubleValue()))
+                ? Double.NaN : FormatJson.finite(stats, "stddev", at);
         if (stddev < 0) {
             throw at.error("stddev", "must not be negative");
         }
