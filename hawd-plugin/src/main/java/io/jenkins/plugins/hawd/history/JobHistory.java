@@ -1,0 +1,163 @@
+package io.jenkins.plugins.hawd.history;
+
+import dev.nightly.bench.model.BadInputException;
+import dev.nightly.bench.model.BenchmarkResults;
+import dev.nightly.bench.store.HistorySnapshot;
+import dev.nightly.bench.store.HistoryStore;
+import dev.nightly.bench.store.IngestSummary;
+import hudson.model.Job;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark history of one job: the engine's {@link HistoryStore} in the job's folder
+ * ({@code jobs/NAME/hawd-history/}). Pages and checks read it through snapshots and never load builds.
+ * When the store is missing or damaged it is rebuilt from the builds' own files ({@link BuildFiles}),
+ * which are read straight from the build folders, again without loading a build.
+ */
+public final class JobHistory {
+    private static final Logger LOGGER = Logger.getLogger(JobHistory.class.getName());
+    static final String FOLDER = "hawd-history";
+
+    /** One monitor per store: a rebuild replaces the directory, which the store's own lock cannot cover. */
+    private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
+
+    private final Path storeDir;
+    private final Path buildsDir;
+
+    JobHistory(Path storeDir, Path buildsDir) {
+        this.storeDir = storeDir.toAbsolutePath().normalize();
+        this.buildsDir = buildsDir;
+    }
+
+    public static JobHistory of(Job<?, ?> job) {
+        return new JobHistory(job.getRootDir().toPath().resolve(FOLDER), job.getBuildDir().toPath());
+    }
+
+    /** Whether anything was ever recorded in this job (cheap: one directory test). */
+    public boolean exists() {
+        return Files.isDirectory(storeDir);
+    }
+
+    private Object monitor() {
+        return MONITORS.computeIfAbsent(storeDir, dir -> new Object());
+    }
+
+    /** Stores one build's results; a missing or damaged store is first rebuilt from the older builds. */
+    public IngestSummary ingest(long build, BenchmarkResults results, String defaultCommit, LocalDateTime defaultTime) {
+        synchronized (monitor()) {
+            HistoryStore store = openOrRebuild(build);
+            return store.ingest(build, results, defaultCommit, defaultTime);
+        }
+    }
+
+    /** The history as it is now; a damaged store is rebuilt first. */
+    public HistorySnapshot snapshot() {
+        try {
+            return HistoryStore.open(storeDir).snapshot();
+        }
+        catch (BadInputException | UncheckedIOException e) {
+            LOGGER.log(Level.WARNING, "Benchmark history " + storeDir + " is damaged, rebuilding it from the builds", e);
+            synchronized (monitor()) {
+                return rebuild(Long.MAX_VALUE).snapshot();
+            }
+        }
+    }
+
+    /** Removes the points of a deleted build. */
+    public int removeBuild(long build) {
+        if (!exists()) {
+            return 0;
+        }
+        synchronized (monitor()) {
+            return HistoryStore.open(storeDir).removeBuild(build);
+        }
+    }
+
+    /** Rebuilds the store from all builds' files (the job page's "Rebuild history"). */
+    public int rebuild() {
+        synchronized (monitor()) {
+            rebuild(Long.MAX_VALUE);
+            return recordedBuilds(Long.MAX_VALUE).size();
+        }
+    }
+
+    private HistoryStore openOrRebuild(long build) {
+        if (!exists()) {
+            // A job that recorded before but lost its store (deleted by hand, copied job): builds before
+            // this one still have their files.
+            return rebuild(build);
+        }
+        try {
+            HistoryStore store = HistoryStore.open(storeDir);
+            store.snapshot();
+            return store;
+        }
+        catch (BadInputException | UncheckedIOException e) {
+            LOGGER.log(Level.WARNING, "Benchmark history " + storeDir + " is damaged, rebuilding it from the builds", e);
+            return rebuild(build);
+        }
+    }
+
+    /** Moves a damaged store aside and ingests the files of all builds older than {@code before}. */
+    private HistoryStore rebuild(long before) {
+        try {
+            if (Files.exists(storeDir)) {
+                Path aside = storeDir.resolveSibling(FOLDER + ".damaged-"
+                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                Files.move(storeDir, aside);
+                LOGGER.warning(() -> "Moved benchmark history " + storeDir + " to " + aside);
+            }
+            HistoryStore store = HistoryStore.open(storeDir);
+            for (long number : recordedBuilds(before)) {
+                BuildFiles files = BuildFiles.in(buildsDir.resolve(Long.toString(number)));
+                try {
+                    store.ingest(number, files.readResults(), files.defaultCommit(), files.defaultTime());
+                }
+                catch (IOException | BadInputException e) {
+                    LOGGER.log(Level.WARNING, "Skipping unreadable benchmark results of build " + number
+                            + " while rebuilding " + storeDir, e);
+                }
+            }
+            return store;
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot rebuild the benchmark history " + storeDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Numbers of the builds (older than {@code before}) whose folders hold results, ascending. */
+    List<Long> recordedBuilds(long before) {
+        List<Long> numbers = new ArrayList<>();
+        if (!Files.isDirectory(buildsDir)) {
+            return numbers;
+        }
+        try (Stream<Path> entries = Files.list(buildsDir)) {
+            entries.forEach(entry -> {
+                String name = entry.getFileName().toString();
+                if (name.matches("[0-9]{1,18}") && Files.isDirectory(entry) && BuildFiles.in(entry).hasResults()) {
+                    long number = Long.parseLong(name);
+                    if (number < before) {
+                        numbers.add(number);
+                    }
+                }
+            });
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + buildsDir + ": " + e.getMessage(), e);
+        }
+        numbers.sort(null);
+        return numbers;
+    }
+}

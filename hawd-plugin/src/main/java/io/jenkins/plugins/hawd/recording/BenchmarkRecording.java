@@ -1,0 +1,169 @@
+package io.jenkins.plugins.hawd.recording;
+
+import dev.nightly.bench.check.CheckReport;
+import dev.nightly.bench.check.CheckResult;
+import dev.nightly.bench.check.CheckSettings;
+import dev.nightly.bench.check.Checker;
+import dev.nightly.bench.check.Level;
+import dev.nightly.bench.model.BadInputException;
+import dev.nightly.bench.model.BenchmarkResults;
+import dev.nightly.bench.store.IngestSummary;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.hawd.build.BenchmarkBuildAction;
+import io.jenkins.plugins.hawd.build.ResultRow;
+import io.jenkins.plugins.hawd.history.BuildFiles;
+import io.jenkins.plugins.hawd.history.JobHistory;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one implementation behind the Pipeline step and the freestyle recorder: parse on the agent,
+ * keep the build's own copy, add to the job's history, check, show, and set the result.
+ */
+public final class BenchmarkRecording {
+    private static final String PREFIX = "[Benchmarks] ";
+
+    private BenchmarkRecording() {
+    }
+
+    /**
+     * Records the benchmark results of {@code run}.
+     *
+     * @return the summary the Pipeline step returns (see {@link #summary})
+     */
+    public static Map<String, Object> record(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener,
+            RecordingRequest request, ResultMarker marker) throws IOException, InterruptedException {
+        PrintStream log = listener.getLogger();
+        WorkspaceResultsReader.Parsed parsed = workspace.act(new WorkspaceResultsReader(request));
+        log.println(PREFIX + "'" + request.results() + "' matched " + parsed.files().size() + " file(s)"
+                + (parsed.files().isEmpty() ? "" : ": " + String.join(", ", parsed.files())));
+
+        BenchmarkResults results = parsed.results();
+        if (results.isEmpty()) {
+            String message = "no benchmark results in '" + request.results() + "'";
+            if (request.failIfEmpty()) {
+                throw new AbortException(message + " (failIfEmpty is set)");
+            }
+            log.println(PREFIX + message + "; nothing recorded");
+            return summary(null, 0, Result.SUCCESS);
+        }
+
+        CheckSettings settings;
+        try {
+            settings = request.checkSettings(parsed.checksText());
+        }
+        catch (BadInputException e) {
+            throw new AbortException(e.getMessage());
+        }
+
+        String commit = defaultCommit(env);
+        LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(run.getStartTimeInMillis()), ZoneId.systemDefault());
+        long build = run.getNumber();
+
+        // The build's own copy first: if the history store is lost later, it is rebuilt from these files.
+        BuildFiles files = BuildFiles.in(run.getRootDir().toPath());
+        files.writeResults(results, commit, time);
+
+        JobHistory history = JobHistory.of(run.getParent());
+        IngestSummary ingest;
+        CheckReport report;
+        try {
+            ingest = history.ingest(build, results, commit, time);
+            report = new Checker(settings).check(history.snapshot(), build);
+        }
+        catch (BadInputException | UncheckedIOException e) {
+            throw new AbortException("cannot record benchmarks: " + e.getMessage());
+        }
+        log.println(PREFIX + ingest);
+
+        List<ResultRow> rows = new ArrayList<>(report.results().size());
+        for (CheckResult result : report.results()) {
+            rows.add(ResultRow.of(result));
+        }
+        files.writeReport(BenchmarkBuildAction.toJson(rows));
+
+        List<CheckResult> flagged = report.flagged();
+        log.println(PREFIX + report.summary());
+        for (CheckResult result : flagged) {
+            log.println(PREFIX + result.describe());
+        }
+
+        Result gate = report.worstLevel().map(BenchmarkRecording::resultOf).orElse(Result.SUCCESS);
+        int failures = (int) flagged.stream().filter(r -> r.level() == Level.FAILURE).count();
+        run.addOrReplaceAction(new BenchmarkBuildAction(parsed.files().size(), report.results().size(),
+                ingest.newPoints(), flagged.size(), failures, gate.toString(), report.summary()));
+        if (gate != Result.SUCCESS) {
+            String message = flagged.size() + " benchmark series flagged: " + flagged.get(0).describe()
+                    + (flagged.size() > 1 ? " (and " + (flagged.size() - 1) + " more)" : "");
+            log.println(PREFIX + "quality gate: " + gate);
+            marker.mark(gate, message);
+        }
+        return summary(report, parsed.files().size(), gate);
+    }
+
+    static Result resultOf(Level level) {
+        return level == Level.FAILURE ? Result.FAILURE : Result.UNSTABLE;
+    }
+
+    /** The commit of observations that carry none: the checked-out commit if the SCM step exported it. */
+    static String defaultCommit(EnvVars env) {
+        String commit = env == null ? null : env.get("GIT_COMMIT");
+        return commit == null ? "" : commit.strip();
+    }
+
+    /**
+     * What the step returns to the Jenkinsfile: {@code result}, {@code files}, {@code series},
+     * {@code flagged}, {@code failures}, {@code regressed}, {@code outOfBounds}, {@code improved},
+     * {@code flaggedSeries} (ids), {@code summary}. Plain strings, numbers and lists, which CPS can keep.
+     */
+    static Map<String, Object> summary(CheckReport report, int files, Result gate) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("result", gate.toString());
+        summary.put("files", files);
+        List<String> flaggedSeries = new ArrayList<>();
+        int series = 0;
+        int failures = 0;
+        int regressed = 0;
+        int outOfBounds = 0;
+        int improved = 0;
+        if (report != null) {
+            series = report.results().size();
+            for (CheckResult result : report.results()) {
+                switch (result.verdict()) {
+                    case REGRESSED -> regressed++;
+                    case OUT_OF_BOUNDS -> outOfBounds++;
+                    case IMPROVED -> improved++;
+                    default -> { }
+                }
+                if (result.isFlagged()) {
+                    flaggedSeries.add(result.key().id());
+                    if (result.level() == Level.FAILURE) {
+                        failures++;
+                    }
+                }
+            }
+        }
+        summary.put("series", series);
+        summary.put("flagged", flaggedSeries.size());
+        summary.put("failures", failures);
+        summary.put("regressed", regressed);
+        summary.put("outOfBounds", outOfBounds);
+        summary.put("improved", improved);
+        summary.put("flaggedSeries", flaggedSeries);
+        summary.put("summary", report == null ? "no benchmark results" : report.summary());
+        return summary;
+    }
+}

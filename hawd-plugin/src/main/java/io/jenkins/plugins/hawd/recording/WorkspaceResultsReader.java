@@ -1,0 +1,77 @@
+package io.jenkins.plugins.hawd.recording;
+
+import dev.nightly.bench.ingest.ParameterColumns;
+import dev.nightly.bench.ingest.ResultsReader;
+import dev.nightly.bench.model.BadInputException;
+import dev.nightly.bench.model.BenchmarkResults;
+import hudson.AbortException;
+import hudson.remoting.VirtualChannel;
+import java.io.File;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * Finds and parses the results files on the agent that holds the workspace, so that only the parsed
+ * observations travel to the controller (never the files, never a path the controller would open).
+ */
+public final class WorkspaceResultsReader extends MasterToSlaveFileCallable<WorkspaceResultsReader.Parsed> {
+    private static final long serialVersionUID = 1L;
+
+    private final String results;
+    private final String definitions;
+    private final String parameters;
+    private final String format;
+    private final String checksFile;
+
+    public WorkspaceResultsReader(RecordingRequest request) {
+        this.results = request.results();
+        this.definitions = request.definitions();
+        this.parameters = request.parameters();
+        this.format = request.format();
+        this.checksFile = request.checksFile();
+    }
+
+    @Override
+    public Parsed invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        WorkspaceFiles files = new WorkspaceFiles(workspace);
+        try {
+            // Settings first: a bad definition or parameter spec fails before any results are read.
+            ResultsReader reader = ResultsReader.create()
+                    .withParameterColumns(ParameterColumns.parse(parameters))
+                    .withFormat(format);
+            if (definitions != null) {
+                reader = reader.withDefinitions(files.folder("definitions", definitions));
+            }
+            String checks = null;
+            if (checksFile != null) {
+                checks = Files.readString(files.file("checks file", checksFile), StandardCharsets.UTF_8);
+            }
+            List<Path> matches = files.match(results);
+            List<String> names = new ArrayList<>(matches.size());
+            for (Path match : matches) {
+                names.add(files.root().relativize(match).toString().replace(File.separatorChar, '/'));
+            }
+            BenchmarkResults parsed = matches.isEmpty() ? BenchmarkResults.empty() : reader.read(matches);
+            return new Parsed(names, parsed, checks);
+        }
+        catch (BadInputException e) {
+            // The engine's message names file, dataset, row and column; it is all the user needs.
+            throw new AbortException(e.getMessage());
+        }
+    }
+
+    /** What comes back from the agent: the matched file names, the parsed results, the checks file text. */
+    public record Parsed(List<String> files, BenchmarkResults results, String checksText) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public Parsed {
+            files = List.copyOf(files);
+        }
+    }
+}

@@ -1,0 +1,219 @@
+package io.jenkins.plugins.hawd.trend;
+
+import dev.nightly.bench.chart.ChartJson;
+import dev.nightly.bench.chart.ChartSettings;
+import dev.nightly.bench.chart.PointMark;
+import dev.nightly.bench.chart.PointMarks;
+import dev.nightly.bench.chart.TrendChart;
+import dev.nightly.bench.chart.TrendCharts;
+import dev.nightly.bench.chart.XAxis;
+import dev.nightly.bench.check.Verdict;
+import dev.nightly.bench.model.BadInputException;
+import dev.nightly.bench.model.Series;
+import dev.nightly.bench.model.SeriesKey;
+import dev.nightly.bench.store.HistorySnapshot;
+import dev.nightly.bench.store.SeriesInfo;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Action;
+import hudson.model.Api;
+import hudson.model.Item;
+import hudson.model.Job;
+import io.jenkins.plugins.hawd.build.BenchmarkBuildAction;
+import io.jenkins.plugins.hawd.build.ResultRow;
+import io.jenkins.plugins.hawd.history.BuildFiles;
+import io.jenkins.plugins.hawd.history.JobHistory;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.bind.JavaScriptMethod;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * The job's "Benchmark Trends" page and the trend chart on the job's main page ({@code floatingBox.jelly}).
+ * Charts come from the engine's chart model as ECharts options and are drawn by the ECharts library
+ * of the echarts-api plugin; all data comes from the job's history store, never from loaded builds.
+ * Contributed by {@link BenchmarkJobActionFactory}, so it stays when the latest build failed early.
+ */
+@ExportedBean
+public class BenchmarkJobAction implements Action {
+    /** Builds shown when the user has not chosen. */
+    public static final int DEFAULT_BUILDS = 50;
+
+    private final Job<?, ?> job;
+
+    public BenchmarkJobAction(Job<?, ?> job) {
+        this.job = job;
+    }
+
+    public Job<?, ?> getJob() {
+        return job;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-analytics";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Benchmark Trends";
+    }
+
+    @Override
+    public String getUrlName() {
+        return "benchmarks";
+    }
+
+    public int getDefaultBuilds() {
+        return DEFAULT_BUILDS;
+    }
+
+    /** {@code job/NAME/benchmarks/api/json}: the series of the job. */
+    public Api getApi() {
+        job.checkPermission(Item.READ);
+        return new Api(this);
+    }
+
+    /** Every series the job has recorded, with its point count and build range. */
+    @Exported(name = "series", inline = true)
+    public List<SeriesSummary> getSeriesList() {
+        List<SeriesSummary> list = new ArrayList<>();
+        for (SeriesInfo info : read(HistorySnapshot::series)) {
+            list.add(new SeriesSummary(info));
+        }
+        return list;
+    }
+
+    /** {@code job/NAME/benchmarks/series/TOKEN/}: one series' trend page and {@code api/json}. */
+    @CheckForNull
+    public SeriesView getSeries(String token) {
+        job.checkPermission(Item.READ);
+        String id = SeriesLinks.seriesId(token);
+        if (id == null) {
+            return null;
+        }
+        for (SeriesInfo info : read(HistorySnapshot::series)) {
+            if (info.key().id().equals(id)) {
+                return new SeriesView(this, info.key());
+            }
+        }
+        return null;
+    }
+
+    /** Whether there is anything to draw (the job page's chart is hidden otherwise). */
+    public boolean isTrendVisible() {
+        return !read(HistorySnapshot::isEmpty);
+    }
+
+    /**
+     * The charts of all datasets: {@code [{"id", "title", "description", "points", "option"}]}, each
+     * option ready for {@code echarts.setOption}.
+     *
+     * @param builds how many of the newest builds to show; 0 or less for all
+     * @param axis   {@code BUILD} or {@code TIME}
+     */
+    @JavaScriptMethod
+    public String getCharts(int builds, String axis) {
+        job.checkPermission(Item.READ);
+        return read(snapshot -> ChartJson.page(charts(snapshot, builds, axis).job(snapshot.datasets(), all(snapshot))));
+    }
+
+    /** The job page's chart: the dataset of the newest flagged series, else the first dataset. */
+    @JavaScriptMethod
+    public String getMainChart(int builds, String axis) {
+        job.checkPermission(Item.READ);
+        return read(snapshot -> {
+            List<TrendChart> charts = charts(snapshot, builds, axis).job(snapshot.datasets(), all(snapshot));
+            if (charts.isEmpty()) {
+                return "[]";
+            }
+            String featured = featuredDataset(snapshot);
+            TrendChart chosen = charts.stream().filter(c -> c.id().equals(featured)).findFirst().orElse(charts.get(0));
+            return ChartJson.page(List.of(chosen));
+        });
+    }
+
+    /** The chart of one series (the series page). */
+    String seriesChart(SeriesKey key, int builds, String axis) {
+        return read(snapshot -> {
+            Series series = snapshot.read(key);
+            TrendChart chart = charts(snapshot, builds, axis).dataset(snapshot.dataset(key.dataset()), List.of(series));
+            return ChartJson.page(List.of(chart));
+        });
+    }
+
+    Series readSeries(SeriesKey key) {
+        return read(snapshot -> snapshot.read(key));
+    }
+
+    /** Rebuilds the history from the builds' own files; changes state, so POST and Configure only. */
+    @POST
+    public HttpResponse doRebuild() {
+        job.checkPermission(Item.CONFIGURE);
+        JobHistory.of(job).rebuild();
+        return HttpResponses.redirectToDot();
+    }
+
+    private TrendCharts charts(HistorySnapshot snapshot, int builds, String axis) {
+        XAxis xAxis = "TIME".equalsIgnoreCase(axis) ? XAxis.TIME : XAxis.BUILD;
+        ChartSettings settings = ChartSettings.defaults().withXAxis(xAxis).withMaxBuilds(Math.max(0, builds));
+        return TrendCharts.with(settings, latestMarks(snapshot));
+    }
+
+    private static List<Series> all(HistorySnapshot snapshot) {
+        List<Series> series = new ArrayList<>();
+        for (SeriesInfo info : snapshot.series()) {
+            series.add(snapshot.read(info.key()));
+        }
+        return series;
+    }
+
+    /** Verdict marks of the newest build, read from its checks file (no build is loaded). */
+    private PointMarks latestMarks(HistorySnapshot snapshot) {
+        Map<String, List<PointMark>> marks = new HashMap<>();
+        for (ResultRow row : latestRows(snapshot)) {
+            PointMark mark = new PointMark(row.getBuild(), Verdict.valueOf(row.getVerdict()), row.getDescription());
+            if (mark.isDrawn()) {
+                marks.computeIfAbsent(row.getId(), id -> new ArrayList<>()).add(mark);
+            }
+        }
+        return series -> marks.getOrDefault(series.key().id(), List.of());
+    }
+
+    private String featuredDataset(HistorySnapshot snapshot) {
+        for (ResultRow row : latestRows(snapshot)) {
+            if (row.isFlagged()) {
+                return row.getDataset();
+            }
+        }
+        return "";
+    }
+
+    private List<ResultRow> latestRows(HistorySnapshot snapshot) {
+        long latest = snapshot.latestBuild();
+        if (latest <= 0) {
+            return List.of();
+        }
+        return BenchmarkBuildAction.readRows(
+                BuildFiles.in(job.getBuildDir().toPath().resolve(Long.toString(latest))).reportFile());
+    }
+
+    /** Runs a read on the current snapshot; a damaged store is rebuilt once from the builds' files. */
+    private <T> T read(Function<HistorySnapshot, T> reader) {
+        JobHistory history = JobHistory.of(job);
+        try {
+            return reader.apply(history.snapshot());
+        }
+        catch (BadInputException | UncheckedIOException e) {
+            history.rebuild();
+            return reader.apply(history.snapshot());
+        }
+    }
+}
