@@ -41,7 +41,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     /** Bad input of either engine; the flatpak engine's own error type is added where it is mapped. */
     static boolean isBadInput(Throwable exception) {
-        return exception instanceof BadInputException
+        return exception instanceof BadInputException || exception instanceof dev.nightly.flatpak.FlatpakInputException
                 || exception instanceof java.nio.file.NoSuchFileException;
     }
 }

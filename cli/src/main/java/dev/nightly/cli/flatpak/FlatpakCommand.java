@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "flatpak",
         mixinStandardHelpOptions = true,
         description = "Build, sign and publish nightly Flatpak repositories.",
-        subcommands = {})
+        subcommands = {FlatpakBuildCommand.class, FlatpakPublishCommand.class})
 public final class FlatpakCommand {
 }
