@@ -51,6 +51,11 @@ public final class Publication {
         return timestamp;
     }
 
+    /** When it was published, for display. */
+    public java.util.Date getDate() {
+        return new java.util.Date(timestamp);
+    }
+
     public Map<String, String> getCommits() {
         return Collections.unmodifiableMap(commits);
     }
