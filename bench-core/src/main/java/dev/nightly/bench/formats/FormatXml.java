@@ -49,7 +49,8 @@ public final class FormatXml {
     /** Reads a whole file into its root element. */
     public static XmlElement read(Path file, String what) {
         JsonInput.checkStart(file, '<', what);
-        XMLInputFactory factory = XMLInputFactory.newFactory();
+        // The JDK's own parser, not whatever StAX implementation a class path (a Jenkins plugin's) brings.
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
