@@ -20,7 +20,7 @@ public final class HawdFormat implements ResultFormat {
 
     @Override
     public boolean recognizes(String head) {
-        return START.matcher(head).find() && head.contains("\"dataset\"");
+        return START.matcher(head).find();
     }
 
     @Override
