@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Benchmark history, checks and reports; nightly Flatpak builds and publishing.",
-        subcommands = {BenchCommand.class, FlatpakCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {BenchCommand.class, FlatpakCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success, nothing flagged",

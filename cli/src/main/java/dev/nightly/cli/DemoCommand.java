@@ -1,0 +1,373 @@
+package dev.nightly.cli;
+
+import dev.nightly.bench.chart.ChartSettings;
+import dev.nightly.bench.check.CheckKind;
+import dev.nightly.bench.check.CheckReport;
+import dev.nightly.bench.check.CheckResult;
+import dev.nightly.bench.check.CheckSettings;
+import dev.nightly.bench.check.Checker;
+import dev.nightly.bench.check.Verdict;
+import dev.nightly.bench.definitions.Definitions;
+import dev.nightly.bench.ingest.ResultsReader;
+import dev.nightly.bench.model.BadInputException;
+import dev.nightly.bench.model.Numbers;
+import dev.nightly.bench.model.Point;
+import dev.nightly.bench.report.HtmlReport;
+import dev.nightly.bench.report.ReportGenerator;
+import dev.nightly.bench.store.HistorySnapshot;
+import dev.nightly.bench.store.HistoryStore;
+import dev.nightly.bench.store.IngestSummary;
+import dev.nightly.bench.store.SeriesInfo;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nightly demo}: the whole benchmark side on sample data, for a newcomer's first minutes. Each
+ * sample night's {@code hawd json} files become one build, as a nightly job would ingest them; every
+ * build is checked as it would have been that night; the report is written; and what the checks found
+ * is told with the build and commit where it started.
+ *
+ * <p>It uses the same engine calls as {@code nightly bench ingest|check|report}, so what it shows is
+ * what those commands and the Jenkins step do with the same data.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the benchmark pipeline on the sample HAWD nights shipped in examples/hawd:",
+                "ingest each night's `hawd json` files as one build, check every build, write the HTML report,",
+                "then print where the report is and what the checks found (first build, commit, change).",
+                "OUT is made afresh on each run. Exit code 0 when the demo ran (finding things is its point);",
+                "2: bad input (missing or malformed sample data, OUT not a demo's directory)."})
+public final class DemoCommand implements Callable<Integer> {
+    /** Marks a directory as the demo's own, so that a later run may replace what is in it. */
+    static final String MARKER = ".nightly-demo";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--examples", paramLabel = "DIR", defaultValue = "examples/hawd",
+            description = "Sample data: hawd_defs/ (HAWD definitions) and nights/<night>/*.json (default: ${DEFAULT-VALUE}).")
+    Path examples;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/nightly-demo",
+            description = "Where to write history/ and report/ (default: ${DEFAULT-VALUE}); must be new, empty or an earlier demo's.")
+    Path out;
+
+    @Override
+    public Integer call() {
+        Path definitionsDir = examples.resolve("hawd_defs");
+        List<Path> nights = nights(examples.resolve("nights"));
+        if (!Files.isDirectory(definitionsDir)) {
+            throw noSamples();
+        }
+        Definitions definitions = Definitions.read(definitionsDir);
+        ResultsReader reader = ResultsReader.create().withDefinitions(definitions);
+        // Read every night before touching OUT: bad sample data leaves an earlier demo's output alone.
+        List<List<Path>> files = new ArrayList<>();
+        for (Path night : nights) {
+            List<Path> json = jsonFiles(night);
+            reader.read(json);
+            files.add(json);
+        }
+        prepare(out);
+
+        HistoryStore store = HistoryStore.open(out.resolve("history"));
+        List<IngestSummary> ingests = new ArrayList<>();
+        for (int i = 0; i < nights.size(); i++) {
+            ingests.add(store.ingest(i + 1L, reader.read(files.get(i)), "", null));
+        }
+        HistorySnapshot snapshot = store.snapshot().withDatasets(definitions.infos());
+
+        // Checking build N of the final history is checking it as it was that night: a check only
+        // looks at the points before the one it checks.
+        Checker checker = new Checker(CheckSettings.defaults());
+        List<CheckReport> checks = new ArrayList<>();
+        for (long build = 1; build <= nights.size(); build++) {
+            checks.add(checker.check(snapshot, build));
+        }
+        String title = "Nightly demo: " + nights.size() + " nights of HAWD benchmarks";
+        HtmlReport report = new ReportGenerator(CheckSettings.defaults(), ChartSettings.defaults(), definitions,
+                ReportGenerator.DEFAULT_MARKED_HISTORY).generate(snapshot, title, LocalDateTime.now());
+        Path reportDir = out.resolve("report");
+        report.writeTo(reportDir);
+
+        print(nights, ingests, checks, builds(snapshot), snapshot, reportDir);
+        return ExitCode.OK;
+    }
+
+    private BadInputException noSamples() {
+        return new BadInputException(examples + ": no sample data (expected hawd_defs/ and nights/<night>/*.json); "
+                + "run from the repository root or pass --examples DIR");
+    }
+
+    private List<Path> nights(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw noSamples();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<Path> nights = entries.filter(Files::isDirectory).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+            if (nights.isEmpty()) {
+                throw new BadInputException(dir + ": no night folders");
+            }
+            return nights;
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> jsonFiles(Path night) {
+        try (Stream<Path> entries = Files.list(night)) {
+            List<Path> files = entries.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+            if (files.isEmpty()) {
+                throw new BadInputException(night + ": no .json files (expected `hawd json` output, one file per dataset)");
+            }
+            return files;
+        } catch (IOException e) {
+            throw new BadInputException(night + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes OUT ready for a fresh history. Only a directory that an earlier demo marked as its own is
+     * cleared, and only the history in it (the report replaces its own files).
+     */
+    private static void prepare(Path out) {
+        try {
+            if (Files.exists(out)) {
+                if (!Files.isDirectory(out)) {
+                    throw new BadInputException("--out " + out + ": not a directory");
+                }
+                boolean empty;
+                try (Stream<Path> entries = Files.list(out)) {
+                    empty = entries.findAny().isEmpty();
+                }
+                if (!empty && !Files.exists(out.resolve(MARKER))) {
+                    throw new BadInputException("--out " + out + ": not empty and not made by `nightly demo`; "
+                            + "give a new or empty directory");
+                }
+                deleteTree(out.resolve("history"));
+            }
+            Files.createDirectories(out);
+            Files.writeString(out.resolve(MARKER), "Made by `nightly demo`: its next run replaces history/ and report/.\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** The earliest point of each build: its commit and when that night ran. */
+    private static Map<Long, Point> builds(HistorySnapshot snapshot) {
+        Map<Long, Point> first = new TreeMap<>();
+        for (SeriesInfo info : snapshot.series()) {
+            for (Point point : snapshot.read(info.key()).points()) {
+                first.merge(point.build(), point, (a, b) -> a.time().isAfter(b.time()) ? b : a);
+            }
+        }
+        return first;
+    }
+
+    private void print(List<Path> nights, List<IngestSummary> ingests, List<CheckReport> checks, Map<Long, Point> builds,
+                       HistorySnapshot snapshot, Path reportDir) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "Nightly demo: %d nights of HAWD results from %s (%d datasets, %d series)%n%n",
+                nights.size(), examples, snapshot.datasets().size(), snapshot.series().size());
+
+        stdout.println("Each night's files re-print the whole history; rows already stored are recognised and skipped.");
+        stdout.println("Every build is checked against the builds before it (HAWD bounds; noise-aware regression check).");
+        for (int i = 0; i < nights.size(); i++) {
+            IngestSummary ingest = ingests.get(i);
+            stdout.printf(Locale.ROOT, "  build %2d  %-9s %s  %3d new points, %3d already stored   %s%n",
+                    ingest.build(), nights.get(i).getFileName(), where(builds.get(ingest.build())),
+                    ingest.newPoints(), ingest.knownPoints(), verdicts(checks.get(i)));
+        }
+
+        List<Finding> findings = findings(checks);
+        stdout.println();
+        stdout.println(findings.isEmpty() ? "The checks found nothing." : "What the checks found, from the build where it started:");
+        for (Finding finding : findings) {
+            CheckResult first = finding.results().get(0);
+            String span = finding.firstBuild() == finding.lastBuild() ? "build " + finding.lastBuild()
+                    : "builds " + finding.firstBuild() + "-" + finding.lastBuild();
+            stdout.printf(Locale.ROOT, "  %-14s build %d (%s)  %s%n", label(first.verdict()), finding.firstBuild(),
+                    where(builds.get(finding.firstBuild())),
+                    first.isFlagged() ? "flagged " + first.level() + " in " + span : "reported in " + span + ", not flagged");
+            int width = finding.results().stream().mapToInt(r -> r.key().id().length()).max().orElse(0);
+            for (CheckResult result : finding.results()) {
+                stdout.printf(Locale.ROOT, "      %-" + width + "s  %s%n", result.key().id(), change(result));
+            }
+        }
+
+        CheckReport last = checks.get(checks.size() - 1);
+        stdout.println();
+        stdout.println("Last night, build " + last.build() + " (what `nightly bench check` and the Jenkins step report for it):");
+        for (CheckResult result : last.results()) {
+            if (result.verdict() != Verdict.OK && result.verdict() != Verdict.NO_BASELINE) {
+                stdout.println("  " + result.describe());
+            }
+        }
+        stdout.println("  " + last.summary());
+
+        stdout.println();
+        stdout.println("Report: " + reportDir.toAbsolutePath().normalize().resolve("index.html").toUri());
+        stdout.println("History: " + out.resolve("history") + "  (try: ./nightly bench export --history "
+                + out.resolve("history") + ")");
+        stdout.flush();
+    }
+
+    private static String where(Point point) {
+        if (point == null) {
+            return "no values";
+        }
+        return point.time().toLocalDate() + ", commit " + (point.commit().isEmpty() ? "unknown" : point.commit());
+    }
+
+    private static String label(Verdict verdict) {
+        return switch (verdict) {
+            case REGRESSED -> "REGRESSION";
+            case IMPROVED -> "IMPROVEMENT";
+            case OUT_OF_BOUNDS -> "OUT OF BOUNDS";
+            default -> verdict.name();
+        };
+    }
+
+    /** {@code 2 regressed, 1 improved}, or {@code ok}: what a build's checks said beyond "fine". */
+    private static String verdicts(CheckReport report) {
+        Map<Verdict, Long> counts = report.countByVerdict();
+        List<String> parts = new ArrayList<>();
+        for (Verdict verdict : List.of(Verdict.OUT_OF_BOUNDS, Verdict.REGRESSED, Verdict.IMPROVED)) {
+            Long count = counts.get(verdict);
+            if (count != null) {
+                parts.add(count + " " + verdict.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            }
+        }
+        if (parts.isEmpty()) {
+            parts.add("ok");
+        }
+        Long first = counts.get(Verdict.NO_BASELINE);
+        if (first != null) {
+            parts.add(first + " new series" + ", nothing to compare with yet");
+        }
+        return String.join(", ", parts);
+    }
+
+    /** {@code 282 ms, was 215 ms: +31.2%} or {@code 40212 kb, allowed [0..40000]}. */
+    private static String change(CheckResult result) {
+        String unit = result.unit().isEmpty() ? "" : " " + result.unit();
+        String value = Numbers.format(result.value()) + unit;
+        if (result.kind() == CheckKind.BOUNDS) {
+            return value + ", allowed " + result.baseline().description().replaceFirst("^bounds ", "");
+        }
+        if (result.baseline().value() == null) {
+            return value;
+        }
+        return value + ", was " + Numbers.format(result.baseline().value()) + unit + " (" + result.baseline().description() + "): "
+                + (result.changePercent() == null ? "" : Numbers.percent(result.changePercent()));
+    }
+
+    /**
+     * Groups what the builds' checks said into findings: a series that keeps one verdict over consecutive
+     * builds is one finding from its first build, and series that start the same verdict in the same
+     * build (a commit that moved several measures) are told together.
+     */
+    static List<Finding> findings(List<CheckReport> checks) {
+        Map<String, Run> open = new LinkedHashMap<>();
+        List<Run> runs = new ArrayList<>();
+        for (CheckReport report : checks) {
+            for (CheckResult result : report.results()) {
+                if (!isFinding(result.verdict())) {
+                    continue;
+                }
+                String key = result.kind() + " " + result.key().id();
+                Run run = open.get(key);
+                if (run != null && run.first().verdict() == result.verdict() && run.lastBuild() == report.build() - 1) {
+                    run.lastBuild = report.build();
+                } else {
+                    Run started = new Run(result, report.build());
+                    open.put(key, started);
+                    runs.add(started);
+                }
+            }
+        }
+        Map<String, Finding> findings = new LinkedHashMap<>();
+        for (Run run : runs) {
+            findings.computeIfAbsent(run.firstBuild() + " " + run.first().verdict(),
+                    k -> new Finding(run.first().verdict(), run.firstBuild(), new ArrayList<>())).runs().add(run);
+        }
+        List<Finding> sorted = new ArrayList<>(findings.values());
+        sorted.sort(Comparator.comparingLong(Finding::firstBuild).thenComparing(Finding::verdict));
+        return sorted;
+    }
+
+    private static boolean isFinding(Verdict verdict) {
+        return verdict == Verdict.REGRESSED || verdict == Verdict.IMPROVED || verdict == Verdict.OUT_OF_BOUNDS;
+    }
+
+    /** One series' verdict over consecutive builds: its check in the first of them, and the last build. */
+    private static final class Run {
+        private final CheckResult first;
+        private final long firstBuild;
+        private long lastBuild;
+
+        Run(CheckResult first, long build) {
+            this.first = first;
+            this.firstBuild = build;
+            this.lastBuild = build;
+        }
+
+        CheckResult first() {
+            return first;
+        }
+
+        long firstBuild() {
+            return firstBuild;
+        }
+
+        long lastBuild() {
+            return lastBuild;
+        }
+    }
+
+    /**
+     * Series that took one verdict in the same build.
+     *
+     * @param verdict    what the checks said
+     * @param firstBuild the build where it started
+     * @param runs       each series' run of builds with that verdict
+     */
+    record Finding(Verdict verdict, long firstBuild, List<Run> runs) {
+        List<CheckResult> results() {
+            return runs.stream().map(Run::first).toList();
+        }
+
+        /** The last build in which any of its series still had the verdict. */
+        long lastBuild() {
+            return runs.stream().mapToLong(Run::lastBuild).max().orElse(firstBuild);
+        }
+    }
+}
