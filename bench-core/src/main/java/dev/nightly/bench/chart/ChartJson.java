@@ -46,6 +46,8 @@ public final class ChartJson {
     static final String BAD_COLOR = "#c62828";
     static final String BOUNDS_COLOR = "#6a1b9a";
     static final String GOOD_COLOR = "#2e7d32";
+    /** Above this many points in one chart, it is drawn without animation. */
+    static final int LARGE_CHART = 5000;
 
     private static final JsonFactory FACTORY = new com.fasterxml.jackson.core.JsonFactoryBuilder().characterEscapes(new HtmlSafeEscapes()).build();
 
@@ -101,6 +103,8 @@ public final class ChartJson {
     public static void writeOption(TrendChart chart, JsonGenerator json) throws IOException {
         boolean byTime = chart.xAxis() == XAxis.TIME;
         json.writeStartObject();
+        // Animating tens of thousands of points costs more than it shows.
+        json.writeBooleanField("animation", chart.pointCount() <= LARGE_CHART);
         json.writeObjectFieldStart("title");
         json.writeStringField("text", chart.title());
         json.writeStringField("left", "left");

@@ -13,9 +13,11 @@
     }
     element.setAttribute('data-state', 'rendering');
     var source = document.getElementById(element.getAttribute('data-source'));
+    var started = Date.now();
     var chart = echarts.init(element, null, { renderer: 'canvas' });
     chart.setOption(JSON.parse(source.textContent));
     instances.push(chart);
+    element.setAttribute('data-render-ms', String(Date.now() - started));
     element.setAttribute('data-state', 'rendered');
   }
 

@@ -25,10 +25,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code nightly bench report}: a self-contained HTML report of the whole history. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Write an HTML report of the history: one trend chart per dataset (zoom, legend toggles,",
-                "marked regressions, improvements and out-of-bounds values, HAWD bounds as lines) and a table",
-                "of the latest build's checks, flagged first. OUT/index.html opens offline from file://.",
-                "Exit code 0 whatever the checks say (use `nightly bench check` to gate); 2: bad input."})
+        description = {"Write an HTML report of the history into OUT/index.html (opens offline from file://).",
+                "One trend chart per dataset with zoom and legend toggles; HAWD bounds drawn as lines;",
+                "regressions, improvements and out-of-bounds values marked; a table of the latest build's",
+                "checks, flagged first. Exit code 0 whatever the checks say (gate with `nightly bench check`);",
+                "2: bad input."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
