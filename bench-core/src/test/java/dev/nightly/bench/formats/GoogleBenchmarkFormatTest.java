@@ -83,6 +83,17 @@ class GoogleBenchmarkFormatTest {
     }
 
     @Test
+    void aggregatesOnlyOutputUsesTheMeanAndTheRepetitionCount() {
+        String aggregatesOnly = text(REPETITIONS).replaceAll("(?s)\\{\\s*\"name\": \"BM_MimeParse/\\d+\",.*?\\},", "");
+        BenchmarkResults results = read(format, write(dir, "aggregates.json", aggregatesOnly));
+
+        Observation cpu = observation(results, "BM_MimeParse", "cpu_time", Map.of("arg0", "65536"));
+        assertThat(cpu.value()).isEqualTo(4.4833647083865474e+05);
+        assertThat(cpu.error()).isCloseTo(1.5012346283318450e+03 / Math.sqrt(3), within(1e-9));
+        assertThat(results.observations()).hasSize(8);
+    }
+
+    @Test
     void nameArgumentsBecomeParametersAndFailedOrComplexityEntriesAreLeftOut() {
         BenchmarkResults results = read(format, sample(SINGLE));
 

@@ -88,6 +88,23 @@ class JmhFormatTest {
     }
 
     @Test
+    void sampleModeWithAHistogramInsteadOfRawData() {
+        Path file = write(dir, "sample.json", "[ {\n  \"jmhVersion\" : \"1.37\",\n  \"benchmark\" : \"dev.kube.mail.Renderer.render\",\n"
+                + "  \"mode\" : \"sample\",\n  \"threads\" : 1,\n  \"forks\" : 1,\n  \"params\" : { \"theme\" : \"dark\" },\n"
+                + "  \"primaryMetric\" : {\n    \"score\" : 0.218,\n    \"scoreError\" : 0.004,\n"
+                + "    \"scoreConfidence\" : [ 0.214, 0.222 ],\n    \"scoreUnit\" : \"ms/op\",\n"
+                + "    \"rawDataHistogram\" : [ [ [ [ 0.2, 812 ], [ 0.25, 177 ], [ 1.5, 2 ] ] ] ]\n  },\n"
+                + "  \"secondaryMetrics\" : { \"render\u00b7p0.99\" : { \"score\" : 0.41, \"scoreError\" : \"NaN\", \"scoreUnit\" : \"ms/op\" } }\n} ]\n");
+
+        BenchmarkResults results = read(format, file);
+
+        assertThat(results.observations()).extracting(o -> o.key().id()).containsExactly(
+                "dev.kube.mail.Renderer/render{mode=sample,theme=dark}",
+                "dev.kube.mail.Renderer/render:render\u00b7p0.99{mode=sample,theme=dark}");
+        assertThat(results.observations().get(0).error()).isEqualTo(0.004);
+    }
+
+    @Test
     void recognizesJmhOutputOnly() {
         assertThat(format.recognizes(text(SAMPLE))).isTrue();
         assertThat(format.recognizes(text("gbench/single-run.json"))).isFalse();

@@ -95,6 +95,14 @@ class PytestBenchmarkFormatTest {
     }
 
     @Test
+    void parametersThatAreNotPlainValuesKeepTheirJsonText() {
+        Path file = write(dir, "params.json", replaced(SAMPLE, "\"script\": \"large\"", "\"script\": {\"lines\": 4000}, \"cache\": null"));
+
+        assertThat(read(format, file).observations()).extracting(o -> o.key().id())
+                .contains("parse/test_parse_script{cache=None,script={\"lines\":4000}}");
+    }
+
+    @Test
     void recognizesPytestBenchmarkOnly() {
         assertThat(format.recognizes(text(SAMPLE))).isTrue();
         assertThat(format.recognizes(text("gbench/single-run.json"))).isFalse();
