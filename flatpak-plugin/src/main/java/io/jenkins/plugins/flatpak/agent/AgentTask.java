@@ -34,8 +34,8 @@ public abstract class AgentTask<T> extends MasterToSlaveFileCallable<T> {
     private static final long serialVersionUID = 1L;
 
     private final TaskListener listener;
-    private final Map<String, String> environment;
-    private final Map<String, String> tools;
+    private final HashMap<String, String> environment;
+    private final HashMap<String, String> tools;
     private final SecretMaterial secrets;
     private final String secretParent;
 

@@ -17,7 +17,7 @@ import jenkins.security.MasterToSlaveCallable;
 public final class ToolProbe extends MasterToSlaveCallable<ToolProbe.Found, RuntimeException> {
     private static final long serialVersionUID = 1L;
 
-    private final List<String> programs;
+    private final ArrayList<String> programs;
     private final String path;
 
     /**
@@ -25,7 +25,7 @@ public final class ToolProbe extends MasterToSlaveCallable<ToolProbe.Found, Runt
      * @param path     the PATH to search, null for the agent process's own
      */
     public ToolProbe(List<String> programs, String path) {
-        this.programs = List.copyOf(programs);
+        this.programs = new ArrayList<>(programs);
         this.path = path;
     }
 
@@ -42,7 +42,7 @@ public final class ToolProbe extends MasterToSlaveCallable<ToolProbe.Found, Runt
                 located.put(program, where);
             }
         }
-        return new Found(located, missing, search == null ? "" : search);
+        return new Found(new LinkedHashMap<>(located), new ArrayList<>(missing), search == null ? "" : search);
     }
 
     private static String locate(String program, String search) {
@@ -67,11 +67,11 @@ public final class ToolProbe extends MasterToSlaveCallable<ToolProbe.Found, Runt
     /**
      * The answer: absolute path of each program found, the names of those missing, and the PATH searched.
      */
-    public record Found(Map<String, String> located, List<String> missing, String searchedPath)
+    public record Found(LinkedHashMap<String, String> located, ArrayList<String> missing, String searchedPath)
             implements java.io.Serializable {
         public Found {
-            located = Map.copyOf(located);
-            missing = List.copyOf(missing);
+            located = new LinkedHashMap<>(located);
+            missing = new ArrayList<>(missing);
         }
 
         public String get(String program) {

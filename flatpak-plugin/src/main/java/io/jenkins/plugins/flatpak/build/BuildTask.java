@@ -12,7 +12,7 @@ import io.jenkins.plugins.flatpak.credentials.SecretMaterial;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 
 /** {@code flatpakBuild} on the agent: the engine's {@link FlatpakBuild} with the step's options. */
@@ -46,10 +46,10 @@ final class BuildTask extends AgentTask<BuiltApp> {
 
     /** The step's options, in a form that travels to the agent. */
     record Settings(String manifest, String repo, String stateDir, String buildDir, String branch, String subject,
-                    String body, String installDepsFrom, boolean ccache, FuseMode fuse, List<String> extraArguments,
+                    String body, String installDepsFrom, boolean ccache, FuseMode fuse, ArrayList<String> extraArguments,
                     String gpgKey, String gpgHomedir) implements java.io.Serializable {
         Settings {
-            extraArguments = List.copyOf(extraArguments);
+            extraArguments = new ArrayList<>(extraArguments);
         }
     }
 }

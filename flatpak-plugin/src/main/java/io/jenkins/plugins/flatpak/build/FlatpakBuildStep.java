@@ -200,7 +200,7 @@ public class FlatpakBuildStep extends SigningStep {
             FilePath workspace = workspace();
             BuildTask.Settings settings = new BuildTask.Settings(step.manifest, step.repo, step.stateDir,
                     step.buildDir, step.branch, step.subject, step.body, step.installDepsFrom, step.ccache,
-                    step.fuseMode(), step.extraArgumentList(), step.getGpgKey(), step.getGpgHomedir());
+                    step.fuseMode(), new ArrayList<>(step.extraArgumentList()), step.getGpgKey(), step.getGpgHomedir());
             BuiltApp built = workspace.act(new BuildTask(settings, listener(), environment(), tools, secrets,
                     secretParent(workspace)));
             Run<?, ?> run = build();

@@ -19,8 +19,8 @@ import java.util.Map;
  * @param localWebRoot  the destination directory on the agent when it is local (bundles can be archived
  *                      from there), null for rsync destinations
  */
-public record PublishedRepo(String destination, String webRootUrl, String repoUrl, Map<String, String> commits,
-                            List<String> files, boolean verified, String localWebRoot) implements Serializable {
+public record PublishedRepo(String destination, String webRootUrl, String repoUrl,
+                            LinkedHashMap<String, String> commits, ArrayList<String> files, boolean verified, String localWebRoot) implements Serializable {
     public PublishedRepo {
         commits = new LinkedHashMap<>(commits);
         files = new ArrayList<>(files);
@@ -28,7 +28,7 @@ public record PublishedRepo(String destination, String webRootUrl, String repoUr
 
     static PublishedRepo of(PublishResult result, String webRootUrl, String localWebRoot) {
         return new PublishedRepo(result.destination(), webRootUrl, result.repoUrl(), new LinkedHashMap<>(result.commits()),
-                result.files(), result.verified(), localWebRoot);
+                new ArrayList<>(result.files()), result.verified(), localWebRoot);
     }
 
     /** Public URL of a file in the web root. */
