@@ -26,8 +26,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The one implementation behind the Pipeline step and the freestyle recorder: parse on the agent,
@@ -106,7 +108,7 @@ public final class BenchmarkRecording {
         run.addOrReplaceAction(new BenchmarkBuildAction(parsed.files().size(), report.results().size(),
                 ingest.newPoints(), flagged.size(), failures, gate.toString(), report.summary()));
         if (gate != Result.SUCCESS) {
-            String message = flagged.size() + " benchmark series flagged: " + flagged.get(0).describe()
+            String message = flagged.size() + " benchmark check(s) flagged: " + flagged.get(0).describe()
                     + (flagged.size() > 1 ? " (and " + (flagged.size() - 1) + " more)" : "");
             log.println(PREFIX + "quality gate: " + gate);
             marker.mark(gate, message);
@@ -126,15 +128,16 @@ public final class BenchmarkRecording {
 
     /**
      * What the step returns to the Jenkinsfile: {@code result}, {@code files}, {@code series},
-     * {@code flagged}, {@code failures}, {@code regressed}, {@code outOfBounds}, {@code improved},
-     * {@code flaggedSeries} (ids), {@code summary}. Plain strings, numbers and lists, which CPS can keep.
+     * {@code flagged} (checks), {@code failures}, {@code regressed}, {@code outOfBounds}, {@code improved},
+     * {@code flaggedSeries} (distinct series ids), {@code summary}. Plain strings, numbers and lists, which CPS can keep.
      */
     static Map<String, Object> summary(CheckReport report, int files, Result gate) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("result", gate.toString());
         summary.put("files", files);
-        List<String> flaggedSeries = new ArrayList<>();
+        Set<String> flaggedSeries = new LinkedHashSet<>();
         int series = 0;
+        int flagged = 0;
         int failures = 0;
         int regressed = 0;
         int outOfBounds = 0;
@@ -149,6 +152,7 @@ public final class BenchmarkRecording {
                     default -> { }
                 }
                 if (result.isFlagged()) {
+                    flagged++;
                     flaggedSeries.add(result.key().id());
                     if (result.level() == Level.FAILURE) {
                         failures++;
@@ -157,12 +161,12 @@ public final class BenchmarkRecording {
             }
         }
         summary.put("series", series);
-        summary.put("flagged", flaggedSeries.size());
+        summary.put("flagged", flagged);
         summary.put("failures", failures);
         summary.put("regressed", regressed);
         summary.put("outOfBounds", outOfBounds);
         summary.put("improved", improved);
-        summary.put("flaggedSeries", flaggedSeries);
+        summary.put("flaggedSeries", new ArrayList<>(flaggedSeries));
         summary.put("summary", report == null ? "no benchmark results" : report.summary());
         return summary;
     }

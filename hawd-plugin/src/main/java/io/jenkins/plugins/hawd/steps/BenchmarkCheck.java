@@ -32,7 +32,7 @@ public class BenchmarkCheck implements Describable<BenchmarkCheck>, RecordingReq
     private String kind = "regression";
     private String baseline = "auto";
     private int window = CheckRule.DEFAULT_WINDOW;
-    private Long build;
+    private Integer build;
     private Double tolerance;
     private String direction = "auto";
     private String level = "unstable";
@@ -101,12 +101,12 @@ public class BenchmarkCheck implements Describable<BenchmarkCheck>, RecordingReq
     }
 
     @CheckForNull
-    public Long getBuild() {
+    public Integer getBuild() {
         return build;
     }
 
     @DataBoundSetter
-    public void setBuild(Long build) {
+    public void setBuild(Integer build) {
         this.build = build;
     }
 

@@ -75,6 +75,11 @@ public class BenchmarkJobAction implements Action {
         return DEFAULT_BUILDS;
     }
 
+    /** Whether the current user may rebuild the history (the page shows the button only then). */
+    public boolean isConfigurable() {
+        return job.hasPermission(Item.CONFIGURE);
+    }
+
     /** {@code job/NAME/benchmarks/api/json}: the series of the job. */
     public Api getApi() {
         job.checkPermission(Item.READ);

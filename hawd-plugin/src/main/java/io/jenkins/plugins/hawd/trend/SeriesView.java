@@ -16,6 +16,8 @@ import org.kohsuke.stapler.export.ExportedBean;
 /** The trend page and the {@code api/json} history of one series ({@code benchmarks/series/TOKEN/}). */
 @ExportedBean
 public class SeriesView {
+    static final int TABLE_ROWS = 100;
+
     private final BenchmarkJobAction owner;
     private final SeriesKey key;
 
@@ -75,6 +77,14 @@ public class SeriesView {
             rows.add(new PointRow(point));
         }
         return rows;
+    }
+
+    /** The newest points first, at most {@value #TABLE_ROWS}, for the page's table. */
+    public List<PointRow> getNewestPoints() {
+        List<PointRow> all = getPoints();
+        List<PointRow> newest = new ArrayList<>(all.subList(Math.max(0, all.size() - TABLE_ROWS), all.size()));
+        java.util.Collections.reverse(newest);
+        return newest;
     }
 
     /** The ECharts option page of this series alone. */

@@ -1,0 +1,128 @@
+/* Draws the engine's ECharts options (bench-core ChartJson) with the ECharts library that the
+ * echarts-api plugin ships (adjunct io.jenkins.plugins.echarts, global "echarts"). Each holder names
+ * the bound server object (st:bind) and the @JavaScriptMethod that returns
+ * [{id, title, description, points, option}]. No inline script: Jenkins' Content-Security-Policy. */
+(function () {
+    const STORAGE_KEY = "jenkins-hawd-trend-settings";
+    const charts = new Map();
+
+    function stored() {
+        try {
+            return JSON.parse(localStorage.getItem(STORAGE_KEY)) || {};
+        } catch (e) {
+            return {};
+        }
+    }
+
+    function settingsFor(holder) {
+        const saved = stored();
+        const query = new URLSearchParams(window.location.search);
+        let builds = parseInt(query.get("builds") ?? saved.builds ?? holder.dataset.defaultBuilds, 10);
+        if (isNaN(builds) || builds < 0) {
+            builds = parseInt(holder.dataset.defaultBuilds, 10) || 0;
+        }
+        const axis = (query.get("axis") ?? saved.axis ?? "BUILD") === "TIME" ? "TIME" : "BUILD";
+        return {builds: builds, axis: axis};
+    }
+
+    function buildOf(params) {
+        if (params.componentType !== "series" || !Array.isArray(params.data)) {
+            return null;
+        }
+        const index = Array.isArray(params.dimensionNames) ? params.dimensionNames.indexOf("build") : -1;
+        return index >= 0 ? params.data[index] : null;
+    }
+
+    function draw(holder, list) {
+        (charts.get(holder) || []).forEach(chart => chart.dispose());
+        holder.replaceChildren();
+        const drawn = [];
+        if (list.length === 0) {
+            const empty = document.createElement("p");
+            empty.textContent = "No benchmark series recorded yet.";
+            holder.append(empty);
+        }
+        list.forEach(entry => {
+            const box = document.createElement("div");
+            box.className = "hawd-chart-box";
+            box.dataset.dataset = entry.id;
+            if (holder.dataset.showTitles === "true") {
+                const title = document.createElement("h2");
+                title.textContent = entry.title;
+                box.append(title);
+                if (entry.description) {
+                    const description = document.createElement("p");
+                    description.className = "hawd-chart-description";
+                    description.textContent = entry.description;
+                    box.append(description);
+                }
+            }
+            const element = document.createElement("div");
+            element.className = "hawd-chart";
+            box.append(element);
+            holder.append(box);
+            const chart = echarts.init(element);
+            chart.setOption(entry.option);
+            chart.on("click", params => {
+                const build = buildOf(params);
+                if (build !== null && build !== undefined) {
+                    window.location.href = holder.dataset.jobUrl + encodeURIComponent(build) + "/benchmarks/";
+                }
+            });
+            drawn.push(chart);
+        });
+        charts.set(holder, drawn);
+    }
+
+    function render(holder) {
+        const proxy = window[holder.dataset.proxy];
+        if (!proxy || typeof echarts === "undefined") {
+            return;
+        }
+        const settings = settingsFor(holder);
+        proxy[holder.dataset.method](settings.builds, settings.axis, function (response) {
+            const text = response.responseObject();
+            draw(holder, typeof text === "string" ? JSON.parse(text) : text);
+        });
+    }
+
+    function wireSettings(panel) {
+        const holder = document.getElementById(panel.dataset.for);
+        const buildsInput = panel.querySelector(".hawd-builds");
+        const axisSelect = panel.querySelector(".hawd-axis");
+        const current = settingsFor(holder);
+        buildsInput.value = current.builds;
+        axisSelect.value = current.axis;
+        panel.querySelector(".hawd-apply").addEventListener("click", () => {
+            const builds = Math.max(0, parseInt(buildsInput.value, 10) || 0);
+            localStorage.setItem(STORAGE_KEY, JSON.stringify({builds: builds, axis: axisSelect.value}));
+            const url = new URL(window.location.href);
+            url.searchParams.delete("builds");
+            url.searchParams.delete("axis");
+            window.history.replaceState(null, "", url);
+            render(holder);
+        });
+    }
+
+    function start() {
+        document.querySelectorAll(".hawd-trend-holder").forEach(holder => {
+            if (!holder.dataset.started) {
+                holder.dataset.started = "true";
+                render(holder);
+            }
+        });
+        document.querySelectorAll(".hawd-trend-settings").forEach(panel => {
+            if (!panel.dataset.started) {
+                panel.dataset.started = "true";
+                wireSettings(panel);
+            }
+        });
+    }
+
+    window.addEventListener("resize", () => charts.forEach(list => list.forEach(chart => chart.resize())));
+    if (document.readyState === "loading") {
+        window.addEventListener("DOMContentLoaded", start);
+    } else {
+        start();
+    }
+}());

@@ -1,0 +1,40 @@
+package io.jenkins.plugins.hawd;
+
+import java.util.Locale;
+
+/** Small HAWD files written by the tests: one night of {@code hawd json mail_query} and its definition. */
+public final class HawdSamples {
+    /** The definition of mail_query: queryTime is bounded to [0, 400] ms. */
+    public static final String DEFINITION = "{\"name\": \"Mail Query\", \"description\": \"Queries <all> mails\","
+            + " \"columns\": [{\"name\": \"rows\", \"type\": \"int\"},"
+            + " {\"name\": \"queryTime\", \"type\": \"int\", \"unit\": \"ms\", \"min\": 0, \"max\": 400}]}";
+
+    private HawdSamples() {
+    }
+
+    /** One night: queryTime at 1000 and at 5000 rows, measured on day {@code night} at commit cafe0000N. */
+    public static String night(int night, int timeAt1000, int timeAt5000) {
+        String time = String.format(Locale.ROOT, "2026-11-%02dT03:04:12.345", night);
+        String commit = String.format(Locale.ROOT, "cafe%05d", night);
+        return "{\"dataset\": \"mail_query\", \"name\": \"Mail Query\", \"description\": \"Queries <all> mails\", \"rows\": ["
+                + row(time, commit, 1000, timeAt1000) + ", " + row(time, commit, 5000, timeAt5000) + "]}";
+    }
+
+    private static String row(String time, String commit, int rows, int queryTime) {
+        return "{\"timestamp\": \"" + time + "\", \"commit\": \"" + commit + "\", \"columns\": ["
+                + "{\"name\": \"rows\", \"unit\": \"\", \"value\": " + rows + "},"
+                + " {\"name\": \"queryTime\", \"unit\": \"ms\", \"value\": " + queryTime + "}]}";
+    }
+
+    /** A pipeline that writes one night into its workspace and records it with the given extra arguments. */
+    public static String pipeline(int night, int timeAt1000, int timeAt5000, String extraArguments) {
+        return "node {\n"
+                + "  stage('Benchmarks') {\n"
+                + "    writeFile file: 'hawd_defs/mail_query', text: '''" + DEFINITION + "'''\n"
+                + "    writeFile file: 'out/mail_query.json', text: '''" + night(night, timeAt1000, timeAt5000) + "'''\n"
+                + "    def r = recordBenchmarks(results: 'out/*.json', definitions: 'hawd_defs'" + extraArguments + ")\n"
+                + "    echo \"result=${r.result} series=${r.series} flagged=${r.flagged} ids=${r.flaggedSeries}\"\n"
+                + "  }\n"
+                + "}\n";
+    }
+}

@@ -1,0 +1,133 @@
+package io.jenkins.plugins.hawd.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Result;
+import io.jenkins.plugins.hawd.HawdSamples;
+import io.jenkins.plugins.hawd.build.BenchmarkBuildAction;
+import io.jenkins.plugins.hawd.build.ResultRow;
+import io.jenkins.plugins.hawd.trend.BenchmarkJobAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/** The Pipeline step with real workspace files: recording, quality gate, stage marking, return value. */
+@WithJenkins
+class RecordBenchmarksStepTest {
+    private static WorkflowRun night(JenkinsRule r, WorkflowJob job, int night, int at1000, int at5000, String extra,
+            Result expected) throws Exception {
+        job.setDefinition(new CpsFlowDefinition(HawdSamples.pipeline(night, at1000, at5000, extra), true));
+        return r.buildAndAssertStatus(expected, job);
+    }
+
+    @Test
+    void recordsNightsAndFlagsRegressionAndBoundsMarkingTheStage(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "kube-benchmarks");
+        night(r, job, 1, 120, 300, "", Result.SUCCESS);
+        night(r, job, 2, 122, 302, "", Result.SUCCESS);
+        WorkflowRun third = night(r, job, 3, 119, 299, "", Result.SUCCESS);
+        r.assertLogContains("result=SUCCESS series=", third);
+
+        // Night 4: 5000 rows take 520 ms: a regression and beyond the definition's max of 400 ms.
+        WorkflowRun fourth = night(r, job, 4, 121, 520, "", Result.UNSTABLE);
+        r.assertLogContains("result=UNSTABLE", fourth);
+        r.assertLogContains("ids=[mail_query/queryTime{rows=5000}]", fourth);
+
+        List<WarningAction> warnings = new DepthFirstScanner().allNodes(fourth.getExecution()).stream()
+                .map(node -> node.getPersistentAction(WarningAction.class))
+                .filter(action -> action != null).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).getResult()).isEqualTo(Result.UNSTABLE);
+        assertThat(warnings.get(0).getMessage()).contains("mail_query/queryTime{rows=5000}");
+
+        BenchmarkBuildAction action = fourth.getAction(BenchmarkBuildAction.class);
+        assertThat(action).isNotNull();
+        assertThat(action.getResult()).isEqualTo("UNSTABLE");
+        List<ResultRow> rows = action.getResults();
+        assertThat(rows).isNotEmpty();
+        // Flagged first, then the rest; the series at 1000 rows is fine.
+        assertThat(rows.get(0).isFlagged()).isTrue();
+        assertThat(rows.get(0).getId()).isEqualTo("mail_query/queryTime{rows=5000}");
+        assertThat(rows).filteredOn(ResultRow::isFlagged).extracting(ResultRow::getVerdict)
+                .contains("REGRESSED", "OUT_OF_BOUNDS");
+        assertThat(rows).filteredOn(row -> row.getId().equals("mail_query/queryTime{rows=1000}"))
+                .allMatch(row -> !row.isFlagged());
+        assertThat(rows.get(0).getValue()).isEqualTo(520.0);
+        assertThat(rows.get(0).getCommit()).isEqualTo("cafe00004");
+
+        // The build keeps its own copy; the job keeps the history.
+        assertThat(fourth.getRootDir().toPath().resolve("hawd/results.json")).isRegularFile();
+        assertThat(fourth.getRootDir().toPath().resolve("hawd/checks.json")).isRegularFile();
+        assertThat(job.getRootDir().toPath().resolve("hawd-history")).isDirectory();
+        assertThat(job.getAction(BenchmarkJobAction.class)).isNotNull();
+    }
+
+    @Test
+    void stepChecksSetFailure(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "strict");
+        String strict = ", defaultChecks: false, checks: [[kind: 'regression', baseline: 'median', window: 3,"
+                + " tolerance: 10, level: 'failure']]";
+        night(r, job, 1, 120, 300, strict, Result.SUCCESS);
+        night(r, job, 2, 121, 301, strict, Result.SUCCESS);
+        WorkflowRun third = night(r, job, 3, 122, 302, strict, Result.SUCCESS);
+        r.assertLogContains("flagged=0", third);
+        // +25% and +49% over the median (FAILURE); 450 ms is beyond the bounds, but the built-in bounds check is off.
+        WorkflowRun fourth = night(r, job, 4, 151, 450, strict, Result.FAILURE);
+        r.assertLogContains("result=FAILURE", fourth);
+        assertThat(fourth.getAction(BenchmarkBuildAction.class).getFailures()).isGreaterThanOrEqualTo(1);
+        assertThat(fourth.getAction(BenchmarkBuildAction.class).getResults())
+                .noneMatch(row -> row.getVerdict().equals("OUT_OF_BOUNDS"));
+    }
+
+    @Test
+    void badCheckAndEmptyResultsFailWithOneLine(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "bad-input");
+        WorkflowRun bad = night(r, job, 1, 120, 300, ", checks: [[kind: 'regression', level: 'explode']]", Result.FAILURE);
+        r.assertLogContains("level", bad);
+        r.assertLogContains("explode", bad);
+        assertThat(bad.getAction(BenchmarkBuildAction.class)).isNull();
+
+        job.setDefinition(new CpsFlowDefinition("node { recordBenchmarks results: 'nothing/*.json', failIfEmpty: true }", true));
+        WorkflowRun empty = r.buildAndAssertStatus(Result.FAILURE, job);
+        r.assertLogContains("no benchmark results in 'nothing/*.json'", empty);
+
+        job.setDefinition(new CpsFlowDefinition(
+                "node { def r = recordBenchmarks results: 'nothing/*.json'\n echo \"summary=${r.summary}\" }", true));
+        WorkflowRun tolerated = r.buildAndAssertSuccess(job);
+        r.assertLogContains("summary=no benchmark results", tolerated);
+    }
+
+    @Test
+    void patternsCannotLeaveTheWorkspace(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "escape");
+        job.setDefinition(new CpsFlowDefinition("node { recordBenchmarks results: '../*/*.json' }", true));
+        WorkflowRun dots = r.buildAndAssertStatus(Result.FAILURE, job);
+        r.assertLogContains("must stay inside the workspace", dots);
+
+        job.setDefinition(new CpsFlowDefinition("node { recordBenchmarks results: '/etc/*.json' }", true));
+        r.assertLogContains("must be relative to the workspace", r.buildAndAssertStatus(Result.FAILURE, job));
+
+        // A symbolic link in the workspace to results outside of it: never read.
+        Path outside = Files.createTempDirectory("hawd-outside");
+        Files.writeString(outside.resolve("mail_query.json"), HawdSamples.night(1, 777, 7777));
+        Path workspace = Path.of(r.jenkins.getWorkspaceFor(job).getRemote());
+        Files.createDirectories(workspace);
+        Files.createSymbolicLink(workspace.resolve("linked"), outside);
+        Files.createSymbolicLink(workspace.resolve("secret.json"), outside.resolve("mail_query.json"));
+        job.setDefinition(new CpsFlowDefinition(
+                "node { recordBenchmarks results: 'linked/*.json,secret.json', failIfEmpty: true }", true));
+        WorkflowRun linked = r.buildAndAssertStatus(Result.FAILURE, job);
+        r.assertLogNotContains("7777", linked);
+        assertThat(linked.getRootDir().toPath().resolve("hawd/results.json")).doesNotExist();
+        assertThat(job.getRootDir().toPath().resolve("hawd-history")).doesNotExist();
+    }
+}

@@ -1,0 +1,158 @@
+package io.jenkins.plugins.hawd.trend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hudson.model.Item;
+import hudson.model.Result;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import io.jenkins.plugins.hawd.HawdSamples;
+import io.jenkins.plugins.hawd.history.JobHistory;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import jenkins.model.Jenkins;
+import net.sf.json.JSONArray;
+import net.sf.json.JSONObject;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Build and job pages through the web client, REST, permissions, build deletion and store rebuild. */
+@WithJenkins
+class BenchmarkPagesTest {
+    private static WorkflowJob jobWithNights(JenkinsRule r, int nights) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "nightly");
+        for (int night = 1; night <= nights; night++) {
+            job.setDefinition(new CpsFlowDefinition(
+                    HawdSamples.pipeline(night, 120 + night % 2, night == nights && nights > 3 ? 520 : 300 + night % 3, ""), true));
+            r.buildAndAssertStatus(night == nights && nights > 3 ? Result.UNSTABLE : Result.SUCCESS, job);
+        }
+        return job;
+    }
+
+    @Test
+    void pagesShowEverySeriesAndTheTrend(JenkinsRule r) throws Exception {
+        WorkflowJob job = jobWithNights(r, 4);
+        WorkflowRun last = job.getLastBuild();
+        JenkinsRule.WebClient web = r.createWebClient();
+        // Server-rendered pages only: the charts are drawn by ECharts in a real browser.
+        web.getOptions().setJavaScriptEnabled(false);
+
+        HtmlPage build = web.getPage(last, "benchmarks/");
+        String table = build.getElementById("hawd-results").asNormalizedText();
+        assertThat(table).contains("out of bounds", "regressed", "rows=5000", "rows=1000", "520");
+        // Flagged first.
+        assertThat(build.getElementById("hawd-results").getElementsByTagName("tr").get(1).getAttribute("class"))
+                .contains("hawd-flagged");
+
+        HtmlPage jobPage = web.getPage(job);
+        assertThat(jobPage.getWebResponse().getContentAsString()).contains("hawd-trend-holder", "Benchmark Trends");
+        HtmlPage trends = web.getPage(job, "benchmarks/");
+        assertThat(trends.querySelectorAll(".hawd-trend-holder")).hasSize(1);
+
+        // The chart JSON the page asks for (the @JavaScriptMethod), from the engine's chart model.
+        BenchmarkJobAction action = job.getAction(BenchmarkJobAction.class);
+        JSONArray charts = JSONArray.fromObject(action.getCharts(0, "BUILD"));
+        assertThat(charts.size()).isEqualTo(1);
+        assertThat(charts.getJSONObject(0).getString("id")).isEqualTo("mail_query");
+        assertThat(charts.getJSONObject(0).getJSONObject("option").getJSONArray("series").size()).isEqualTo(2);
+        // Names and descriptions from results files travel as data (drawn with textContent), not markup.
+        assertThat(charts.getJSONObject(0).getString("description")).isEqualTo("Queries <all> mails");
+        assertThat(action.getCharts(0, "BUILD")).doesNotContain("<all>");
+        assertThat(charts.getJSONObject(0).getInt("points")).isEqualTo(8);
+        JSONArray lastTwo = JSONArray.fromObject(action.getCharts(2, "BUILD"));
+        assertThat(lastTwo.getJSONObject(0).getInt("points")).isEqualTo(4);
+
+        // REST: the build's rows, the job's series, one series' history.
+        JSONObject buildJson = web.getJSON(last.getUrl() + "benchmarks/api/json?depth=1").getJSONObject();
+        assertThat(buildJson.getInt("flagged")).isGreaterThanOrEqualTo(2);
+        assertThat(buildJson.getJSONArray("results").getJSONObject(0).getString("id"))
+                .isEqualTo("mail_query/queryTime{rows=5000}");
+        JSONObject jobJson = web.getJSON(job.getUrl() + "benchmarks/api/json?depth=1").getJSONObject();
+        JSONArray series = jobJson.getJSONArray("series");
+        assertThat(series.size()).isEqualTo(2);
+        String url = series.getJSONObject(1).getString("url");
+        JSONObject history = web.getJSON(job.getUrl() + "benchmarks/" + url + "api/json").getJSONObject();
+        assertThat(history.getString("id")).isEqualTo("mail_query/queryTime{rows=5000}");
+        assertThat(history.getJSONArray("points").size()).isEqualTo(4);
+        assertThat(history.getJSONArray("points").getJSONObject(3).getDouble("value")).isEqualTo(520.0);
+        assertThat(web.getPage(job, "benchmarks/" + url).getWebResponse().getContentAsString()).contains("#4");
+    }
+
+    @Test
+    void webMethodsCheckPermissions(JenkinsRule r) throws Exception {
+        WorkflowJob job = jobWithNights(r, 2);
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER).everywhere().to("admin")
+                .grant(Jenkins.READ).everywhere().to("stranger", "reader")
+                .grant(Item.READ).onItems(job).to("reader"));
+        BenchmarkJobAction action = job.getAction(BenchmarkJobAction.class);
+
+        try (ACLContext ignored = ACL.as2(User.getById("stranger", true).impersonate2())) {
+            assertThatThrownBy(() -> action.getCharts(0, "BUILD")).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(() -> action.getMainChart(0, "BUILD")).isInstanceOf(AccessDeniedException.class);
+            assertThatThrownBy(action::getApi).isInstanceOf(AccessDeniedException.class);
+        }
+        JenkinsRule.WebClient stranger = r.createWebClient().login("stranger");
+        stranger.assertFails(job.getUrl() + "benchmarks/api/json", 404);
+        stranger.assertFails(job.getLastBuild().getUrl() + "benchmarks/", 404);
+
+        // Rebuilding changes state: POST only, and Configure is needed.
+        JenkinsRule.WebClient reader = r.createWebClient().login("reader");
+        reader.getOptions().setJavaScriptEnabled(false);
+        assertThat(reader.getJSON(job.getUrl() + "benchmarks/api/json").getJSONObject().getJSONArray("series").size())
+                .isEqualTo(2);
+        reader.assertFails(job.getUrl() + "benchmarks/rebuild", 405);
+        reader.setThrowExceptionOnFailingStatusCode(false);
+        WebRequest post = new WebRequest(new URL(r.getURL(), job.getUrl() + "benchmarks/rebuild"), HttpMethod.POST);
+        assertThat(reader.getPage(reader.addCrumb(post)).getWebResponse().getStatusCode()).isEqualTo(403);
+
+        JenkinsRule.WebClient admin = r.createWebClient().login("admin");
+        admin.getOptions().setJavaScriptEnabled(false);
+        WebRequest adminPost = new WebRequest(new URL(r.getURL(), job.getUrl() + "benchmarks/rebuild"), HttpMethod.POST);
+        assertThat(admin.getPage(admin.addCrumb(adminPost)).getWebResponse().getStatusCode()).isEqualTo(200);
+        assertThat(JobHistory.of(job).snapshot().series()).hasSize(2);
+    }
+
+    @Test
+    void deletingABuildRemovesItsPointsAndALostStoreIsRebuilt(JenkinsRule r) throws Exception {
+        WorkflowJob job = jobWithNights(r, 3);
+        assertThat(points(job)).containsExactly(3, 3);
+
+        job.getBuildByNumber(2).delete();
+        assertThat(points(job)).containsExactly(2, 2);
+        assertThat(JobHistory.of(job).snapshot().read(JobHistory.of(job).snapshot().series().get(0).key()).points())
+                .extracting(p -> p.build()).containsExactly(1L, 3L);
+
+        // The store is lost: the next recording rebuilds it from builds 1 and 3, then adds build 4.
+        Path store = job.getRootDir().toPath().resolve("hawd-history");
+        org.apache.commons.io.FileUtils.deleteDirectory(store.toFile());
+        job.setDefinition(new CpsFlowDefinition(HawdSamples.pipeline(4, 120, 301, ""), true));
+        r.buildAndAssertSuccess(job);
+        assertThat(points(job)).containsExactly(3, 3);
+
+        // A build that fails before recording keeps the trend on the job page.
+        job.setDefinition(new CpsFlowDefinition("error 'compilation failed'", true));
+        r.buildAndAssertStatus(Result.FAILURE, job);
+        assertThat(job.getAction(BenchmarkJobAction.class)).isNotNull();
+        JenkinsRule.WebClient web = r.createWebClient();
+        web.getOptions().setJavaScriptEnabled(false);
+        assertThat(web.getPage(job).getWebResponse().getContentAsString()).contains("hawd-trend-holder");
+    }
+
+    private static List<Integer> points(WorkflowJob job) {
+        return JobHistory.of(job).snapshot().series().stream().map(info -> info.count()).toList();
+    }
+}
