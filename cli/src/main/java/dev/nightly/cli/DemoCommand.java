@@ -48,11 +48,12 @@ import picocli.CommandLine.Spec;
  * what those commands and the Jenkins step do with the same data.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the benchmark pipeline on the sample HAWD nights shipped in examples/hawd:",
-                "ingest each night's `hawd json` files as one build, check every build, write the HTML report,",
-                "then print where the report is and what the checks found (first build, commit, change).",
-                "OUT is made afresh on each run. Exit code 0 when the demo ran (finding things is its point);",
-                "2: bad input (missing or malformed sample data, OUT not a demo's directory)."})
+        description = {"Run the benchmark pipeline on the sample HAWD nights in examples/hawd:",
+                "ingest each night's `hawd json` files as one build, check every build,",
+                "write the HTML report, then print where it is and what the checks found",
+                "(the build and commit where each finding started).",
+                "Exit code 0 when the demo ran (finding things is its point); 2: bad input",
+                "(missing or malformed sample data, OUT not a directory of the demo's)."})
 public final class DemoCommand implements Callable<Integer> {
     /** Marks a directory as the demo's own, so that a later run may replace what is in it. */
     static final String MARKER = ".nightly-demo";
@@ -65,7 +66,8 @@ public final class DemoCommand implements Callable<Integer> {
     Path examples;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/nightly-demo",
-            description = "Where to write history/ and report/ (default: ${DEFAULT-VALUE}); must be new, empty or an earlier demo's.")
+            description = "Where to write history/ and report/ (default: ${DEFAULT-VALUE}). Must be new, empty or "
+                    + "an earlier demo's: each run replaces them.")
     Path out;
 
     @Override
