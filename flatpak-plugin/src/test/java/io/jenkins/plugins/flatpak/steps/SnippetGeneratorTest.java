@@ -90,7 +90,7 @@ class SnippetGeneratorTest {
     @Test
     void snippetGeneratorPagesRender(JenkinsRule r) throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class, "p");
-        JenkinsRule.WebClient web = r.createWebClient();
+        JenkinsRule.WebClient web = r.createWebClient().withJavaScriptEnabled(false);
         HtmlPage syntax = web.getPage(job, "pipeline-syntax");
         assertThat(syntax.asXml()).contains("flatpakBuild").contains("flatpakPublish");
         assertThat(web.goTo("descriptor/" + FlatpakPublishStep.DescriptorImpl.class.getName() + "/help/keep",
