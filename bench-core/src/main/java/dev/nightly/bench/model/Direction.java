@@ -9,7 +9,8 @@ public enum Direction {
     HIGHER_IS_BETTER;
 
     private static final Set<String> TIME_UNITS = Set.of(
-            "ns", "us", "µs", "μs", "ms", "s", "sec", "secs", "second", "seconds", "min", "m", "h", "hour", "hours");
+            "ns", "us", "µs", "μs", "ms", "s", "sec", "secs", "second", "seconds", "min", "m", "h", "hr", "hour", "hours",
+            "d", "day", "days");
 
     /**
      * Infers the direction from a unit: durations and sizes ({@code ms}, {@code s}, {@code kb},
