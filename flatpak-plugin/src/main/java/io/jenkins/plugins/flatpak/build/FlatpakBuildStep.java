@@ -52,7 +52,7 @@ public class FlatpakBuildStep extends SigningStep {
     private String body;
     private String installDepsFrom;
     private boolean ccache;
-    private String fuse = "auto";
+    private String rofilesFuse = "auto";
     private String extraArguments;
 
     /**
@@ -136,15 +136,18 @@ public class FlatpakBuildStep extends SigningStep {
         this.ccache = ccache;
     }
 
-    public String getFuse() {
-        return fuse;
+    public String getRofilesFuse() {
+        return rofilesFuse;
     }
 
-    /** {@code auto} (default), {@code enabled} or {@code disabled}: whether flatpak-builder may use rofiles-fuse. */
+    /**
+     * {@code auto} (default), {@code enabled} or {@code disabled}: whether flatpak-builder may use
+     * rofiles-fuse, like the command line's {@code --rofiles-fuse}.
+     */
     @DataBoundSetter
-    public void setFuse(String fuse) {
-        String value = Util.fixEmptyAndTrim(fuse);
-        this.fuse = value == null ? "auto" : value.toLowerCase(Locale.ROOT);
+    public void setRofilesFuse(String rofilesFuse) {
+        String value = Util.fixEmptyAndTrim(rofilesFuse);
+        this.rofilesFuse = value == null ? "auto" : value.toLowerCase(Locale.ROOT);
     }
 
     public String getExtraArguments() {
@@ -166,9 +169,10 @@ public class FlatpakBuildStep extends SigningStep {
 
     FuseMode fuseMode() throws AbortException {
         try {
-            return FuseMode.valueOf(fuse.toUpperCase(Locale.ROOT));
+            return FuseMode.valueOf(rofilesFuse.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new AbortException("flatpakBuild: fuse must be auto, enabled or disabled, not '" + fuse + "'");
+            throw new AbortException("flatpakBuild: rofilesFuse must be auto, enabled or disabled, not '"
+                    + rofilesFuse + "'");
         }
     }
 
@@ -229,7 +233,7 @@ public class FlatpakBuildStep extends SigningStep {
             return FlatpakSteps.REQUIRED_CONTEXT;
         }
 
-        public ListBoxModel doFillFuseItems() {
+        public ListBoxModel doFillRofilesFuseItems() {
             return FlatpakSteps.fuseItems();
         }
 

@@ -39,12 +39,12 @@ class SnippetGeneratorTest {
         FlatpakBuildStep step = new FlatpakBuildStep("kube.yaml", "build/repo");
         step.setBranch("nightly");
         step.setCcache(true);
-        step.setFuse("disabled");
+        step.setRofilesFuse("disabled");
         step.setGpgCredentialsId("flatpak-key");
         step.setExtraArguments("--jobs=2");
         snippets.assertRoundTrip(step, "flatpakBuild branch: 'nightly', ccache: true, extraArguments: '--jobs=2', "
-                + "fuse: 'disabled', gpgCredentialsId: 'flatpak-key', manifest: 'kube.yaml', "
-                + "repo: 'build/repo'");
+                + "gpgCredentialsId: 'flatpak-key', manifest: 'kube.yaml', "
+                + "repo: 'build/repo', rofilesFuse: 'disabled'");
     }
 
     @Test
