@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +22,7 @@ public record SyncPlan(List<Phase> phases, String deleteUnder) {
     /** The repository inside the web root. */
     public static final String REPO = "repo";
     /** Entries of an OSTree repository that are local to one machine and never published. */
-    public static final Set<String> LOCAL_ONLY = Set.of("tmp", ".lock", "state");
+    public static final List<String> LOCAL_ONLY = List.of(".lock", "state", "tmp");
 
     private static final List<String> DATA = List.of("config", "objects", "deltas", "delta-indexes", "extensions");
     private static final List<String> SUMMARIES = List.of("summaries", "summary", "summary.sig", "summary.idx",

@@ -2,6 +2,7 @@ package dev.nightly.flatpak.destination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nightly.flatpak.SharedWorld;
 import dev.nightly.flatpak.TestLog;
 import dev.nightly.flatpak.build.BuildOptions;
 import dev.nightly.flatpak.build.BuildResult;
@@ -19,9 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Publishing to {@code host:/path} with real rsync in remote mode. The remote shell is a two-line
@@ -29,45 +30,42 @@ import org.junit.jupiter.api.Test;
  * host); everything else - rsync's protocol, the phase order, deletions, verification over HTTP - is
  * what runs in production.
  */
+@ExtendWith(SharedWorld.class)
 class RsyncPublishTest {
-    private static final String RUNTIME = "org.nightly.rs.Platform";
-    private static final String SDK = "org.nightly.rs.Sdk";
+    private static final String RUNTIME = SharedWorld.RUNTIME;
+    private static final String SDK = SharedWorld.SDK;
     private static final String APP = "org.nightly.rs.Hello";
 
     private static FlatpakTestEnvironment env;
     private static String key;
     private static Path rsh;
+    private static Path work;
     private static final TestLog LOG = new TestLog();
 
     @BeforeAll
     static void setUp() throws Exception {
-        env = FlatpakTestEnvironment.create();
-        key = env.generateKey("Rsync Test");
-        env.installTinyRuntime(RUNTIME, SDK, key);
-        rsh = env.root().resolve("local-rsh");
+        env = SharedWorld.world().env();
+        key = SharedWorld.world().key();
+        work = Files.createDirectories(env.root().resolve("rsync"));
+        rsh = work.resolve("local-rsh");
         // ssh HOST COMMAND... runs COMMAND on HOST; here HOST is this machine
         Files.writeString(rsh, "#!/bin/sh\nshift\nexec \"$@\"\n");
         Files.setPosixFilePermissions(rsh, PosixFilePermissions.fromString("rwx------"));
     }
 
-    @AfterAll
-    static void cleanUp() {
-        env.close();
-    }
-
     private static BuildResult build(String message) {
-        Path manifest = FlatpakTestEnvironment.writeHelloApp(env.root().resolve("src"), APP, RUNTIME, SDK, message);
+        Path manifest = FlatpakTestEnvironment.writeHelloApp(work.resolve("src"), APP, RUNTIME, SDK, message);
         return new FlatpakBuild(env.runner(LOG.stream()), LOG.stream()).build(BuildOptions.builder(manifest,
-                env.root().resolve("repo")).branch("nightly").signing(GpgSigning.key(key, env.gnupgHome())).build());
+                work.resolve("repo")).branch("nightly").signing(GpgSigning.key(key, env.gnupgHome())).build());
     }
 
     @Test
     void publishesOverRsyncInTheSafeOrderAndDeletesPrunedObjectsLast() throws Exception {
-        Path remote = env.root().resolve("remote-www");
+        Path remote = work.resolve("remote-www");
         Files.createDirectories(remote);
         try (StaticWebServer server = StaticWebServer.serve(remote)) {
-            PublishOptions.Builder options = PublishOptions.builder(env.root().resolve("repo"), "localhost:" + remote,
-                    server.url()).keep(1).rsh(rsh.toString()).workDir(env.root().resolve("staging"))
+            PublishOptions.Builder options = PublishOptions.builder(work.resolve("repo"), "localhost:" + remote,
+                    server.url()).keep(1).rsh(rsh.toString()).workDir(work.resolve("staging"))
                     .signing(GpgSigning.key(key, env.gnupgHome())).title("Rsync Nightly");
             build("rsync 1");
             PublishResult first = new FlatpakPublisher(env.runner(LOG.stream()), LOG.stream()).publish(options.build());
@@ -90,7 +88,7 @@ class RsyncPublishTest {
                     .filter(l -> l.startsWith("$ rsync -e " + rsh + " -rlpt")).toList();
             assertThat(rsyncLines).hasSize(6);
             assertThat(rsyncLines.get(0)).contains("--delete").endsWith("localhost:" + remote + "/repo/ "
-                    + env.root().resolve("staging/repo") + "/");
+                    + work.resolve("staging/repo") + "/");
             assertThat(rsyncLines.get(1)).contains("/./repo/objects").doesNotContain("/./repo/refs");
             assertThat(rsyncLines.get(2)).contains("/./repo/refs").doesNotContain("summary");
             assertThat(rsyncLines.get(3)).contains("--delay-updates", "/./repo/summary ", "/./repo/summary.sig");

@@ -61,8 +61,8 @@ class SyncPlanTest {
                         staging + "/./repo/summary", staging + "/./repo/summary.sig", "deploy@web.example.org:/srv/flatpak/"),
                 List.of("rsync", "-e", "ssh -i /k/id -o BatchMode=yes", "-rlptR", staging + "/./a.flatpakref",
                         "deploy@web.example.org:/srv/flatpak/"),
-                List.of("rsync", "-e", "ssh -i /k/id -o BatchMode=yes", "-rlpt", "--delete", "--exclude=/tmp",
-                        "--exclude=/.lock", "--exclude=/state", staging.resolve("repo") + "/",
+                List.of("rsync", "-e", "ssh -i /k/id -o BatchMode=yes", "-rlpt", "--delete", "--exclude=/.lock",
+                        "--exclude=/state", "--exclude=/tmp", staging.resolve("repo") + "/",
                         "deploy@web.example.org:/srv/flatpak/repo/"));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nightly.flatpak.FlatpakInputException;
+import dev.nightly.flatpak.SharedWorld;
 import dev.nightly.flatpak.TestLog;
 import dev.nightly.flatpak.build.BuildOptions;
 import dev.nightly.flatpak.build.FlatpakBuild;
@@ -17,41 +18,38 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One test per bad input of the issue: each gets a one-line message that says what to fix, and a
  * destination that was published before is left exactly as it was.
  */
+@ExtendWith(SharedWorld.class)
 class BadInputTest {
-    private static final String RUNTIME = "org.nightly.bad.Platform";
-    private static final String SDK = "org.nightly.bad.Sdk";
+    private static final String RUNTIME = SharedWorld.RUNTIME;
+    private static final String SDK = SharedWorld.SDK;
     private static final String APP = "org.nightly.bad.Hello";
 
     private static FlatpakTestEnvironment env;
     private static String key;
     private static Path buildRepo;
     private static Path dest;
+    private static Path work;
     private static final TestLog LOG = new TestLog();
 
     @BeforeAll
     static void publishOnce() {
-        env = FlatpakTestEnvironment.create();
-        key = env.generateKey("Bad Input Test");
-        env.installTinyRuntime(RUNTIME, SDK, key);
-        Path manifest = FlatpakTestEnvironment.writeHelloApp(env.root().resolve("src"), APP, RUNTIME, SDK, "hi");
-        buildRepo = env.root().resolve("build-repo");
+        env = SharedWorld.world().env();
+        key = SharedWorld.world().key();
+        work = env.root().resolve("bad-input");
+        Path manifest = FlatpakTestEnvironment.writeHelloApp(work.resolve("src"), APP, RUNTIME, SDK, "hi");
+        buildRepo = work.resolve("build-repo");
         new FlatpakBuild(env.runner(LOG.stream()), LOG.stream()).build(BuildOptions.builder(manifest, buildRepo)
                 .branch("nightly").signing(GpgSigning.key(key, env.gnupgHome())).build());
-        dest = env.root().resolve("www");
+        dest = work.resolve("www");
         publisher(Tools.defaults()).publish(options().build());
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        env.close();
     }
 
     private static FlatpakPublisher publisher(Tools tools) {
@@ -87,8 +85,8 @@ class BadInputTest {
 
     @Test
     void missingManifest() {
-        Path manifest = env.root().resolve("nowhere/org.example.App.json");
-        Path repo = env.root().resolve("missing-manifest-repo");
+        Path manifest = work.resolve("nowhere/org.example.App.json");
+        Path repo = work.resolve("missing-manifest-repo");
         assertThatThrownBy(() -> builder(Tools.defaults()).build(BuildOptions.builder(manifest, repo).build()))
                 .isInstanceOf(FlatpakInputException.class)
                 .hasMessage("manifest " + manifest + " does not exist")
@@ -98,11 +96,11 @@ class BadInputTest {
 
     @Test
     void invalidJsonManifest() throws IOException {
-        Path manifest = env.root().resolve("broken/org.example.App.json");
+        Path manifest = work.resolve("broken/org.example.App.json");
         Files.createDirectories(manifest.getParent());
         Files.writeString(manifest, "{\n  \"app-id\": \"org.example.App\",\n  \"modules\": [\n}\n");
         assertThatThrownBy(() -> builder(Tools.defaults()).build(
-                BuildOptions.builder(manifest, env.root().resolve("r")).build()))
+                BuildOptions.builder(manifest, work.resolve("r")).build()))
                 .isInstanceOf(FlatpakInputException.class)
                 .hasMessageStartingWith("manifest " + manifest + " is not valid JSON at line 4, column")
                 .satisfies(BadInputTest::assertOneLine);
@@ -110,19 +108,19 @@ class BadInputTest {
 
     @Test
     void manifestWithoutAppId() throws IOException {
-        Path manifest = env.root().resolve("noid/org.example.App.yml");
+        Path manifest = work.resolve("noid/org.example.App.yml");
         Files.createDirectories(manifest.getParent());
         Files.writeString(manifest, "runtime: org.example.Platform\nmodules:\n  - name: x\n");
         assertThatThrownBy(() -> builder(Tools.defaults()).build(
-                BuildOptions.builder(manifest, env.root().resolve("r")).build()))
+                BuildOptions.builder(manifest, work.resolve("r")).build()))
                 .isInstanceOf(FlatpakInputException.class)
                 .hasMessage("manifest " + manifest + " has no app-id");
     }
 
     @Test
     void unknownKeyForBuild() {
-        Path manifest = FlatpakTestEnvironment.writeHelloApp(env.root().resolve("unknown-key"), APP, RUNTIME, SDK, "x");
-        Path repo = env.root().resolve("unknown-key-repo");
+        Path manifest = FlatpakTestEnvironment.writeHelloApp(work.resolve("unknown-key"), APP, RUNTIME, SDK, "x");
+        Path repo = work.resolve("unknown-key-repo");
         assertThatThrownBy(() -> builder(Tools.defaults()).build(BuildOptions.builder(manifest, repo)
                 .signing(GpgSigning.key("0xDEADBEEFDEADBEEF", env.gnupgHome())).build()))
                 .isInstanceOf(FlatpakInputException.class)
@@ -142,9 +140,9 @@ class BadInputTest {
 
     @Test
     void flatpakBuilderNotInstalled() {
-        Path manifest = FlatpakTestEnvironment.writeHelloApp(env.root().resolve("no-builder"), APP, RUNTIME, SDK, "x");
+        Path manifest = FlatpakTestEnvironment.writeHelloApp(work.resolve("no-builder"), APP, RUNTIME, SDK, "x");
         Tools missing = Tools.defaults().withFlatpakBuilder("/nonexistent/bin/flatpak-builder");
-        assertThatThrownBy(() -> builder(missing).build(BuildOptions.builder(manifest, env.root().resolve("nb")).build()))
+        assertThatThrownBy(() -> builder(missing).build(BuildOptions.builder(manifest, work.resolve("nb")).build()))
                 .isInstanceOf(FlatpakInputException.class)
                 .hasMessage("/nonexistent/bin/flatpak-builder is not installed (or not on the PATH): install it,"
                         + " e.g. the Debian package flatpak-builder");
@@ -162,7 +160,7 @@ class BadInputTest {
 
     @Test
     void destinationIsAFile() throws IOException {
-        Path file = env.root().resolve("a-file");
+        Path file = work.resolve("a-file");
         Files.writeString(file, "not a directory");
         assertThatThrownBy(() -> publisher(Tools.defaults()).publish(
                 PublishOptions.builder(buildRepo, file.toString(), "http://127.0.0.1:9/")
@@ -187,7 +185,7 @@ class BadInputTest {
 
     @Test
     void repositoryIsNotAnOstreeRepository() throws IOException {
-        Path notRepo = env.root().resolve("not-a-repo");
+        Path notRepo = work.resolve("not-a-repo");
         Files.createDirectories(notRepo);
         assertThatThrownBy(() -> publisher(Tools.defaults()).publish(
                 PublishOptions.builder(notRepo, dest.toString(), "http://127.0.0.1:9/").build()))

@@ -2,6 +2,7 @@ package dev.nightly.flatpak.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nightly.flatpak.SharedWorld;
 import dev.nightly.flatpak.TestLog;
 import dev.nightly.flatpak.build.BuildOptions;
 import dev.nightly.flatpak.build.BuildResult;
@@ -23,18 +24,19 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The whole nightly pipeline for real: flatpak-builder on a tiny runtime made of host binaries, signed
  * publishing with pruning into a web root served over HTTP, and a separate flatpak client that adds the
  * remote from the .flatpakrepo (GPG-verified), installs the app and runs it.
  */
+@ExtendWith(SharedWorld.class)
 class NightlyEndToEndTest {
-    private static final String RUNTIME = "org.nightly.test.Platform";
-    private static final String SDK = "org.nightly.test.Sdk";
+    private static final String RUNTIME = SharedWorld.RUNTIME;
+    private static final String SDK = SharedWorld.SDK;
     private static final String APP = "org.nightly.test.Hello";
 
     private static FlatpakTestEnvironment env;
@@ -43,15 +45,10 @@ class NightlyEndToEndTest {
     private static final TestLog LOG = new TestLog();
 
     @BeforeAll
-    static void createRuntimeAndKey() {
-        env = FlatpakTestEnvironment.create();
-        key = env.generateKey("Nightly Test");
-        runtimeRepo = env.installTinyRuntime(RUNTIME, SDK, key);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        env.close();
+    static void useSharedWorld() {
+        env = SharedWorld.world().env();
+        key = SharedWorld.world().key();
+        runtimeRepo = SharedWorld.world().runtimeRepo();
     }
 
     private static JdkCommandRunner runner() {
@@ -72,7 +69,7 @@ class NightlyEndToEndTest {
 
     @Test
     void publishesTwoNightliesThatAClientInstallsAndRuns() throws Exception {
-        Path work = env.root().resolve("e2e");
+        Path work = env.root().resolve("e2e-client");
         Path dest = work.resolve("www");
         Files.createDirectories(dest);
         try (StaticWebServer server = StaticWebServer.serve(dest)) {
@@ -118,7 +115,7 @@ class NightlyEndToEndTest {
 
     @Test
     void concurrentPublishesToOneDestinationKeepBothCommits() throws Exception {
-        Path work = env.root().resolve("concurrent");
+        Path work = env.root().resolve("e2e-concurrent");
         BuildResult a = build(work.resolve("a"), "org.nightly.test.A", "A", work.resolve("repo-a"));
         BuildResult b = build(work.resolve("b"), "org.nightly.test.B", "B", work.resolve("repo-b"));
         Path dest = work.resolve("www");
@@ -145,7 +142,7 @@ class NightlyEndToEndTest {
 
     @Test
     void prunesCommitsOlderThanTheMaximumAgeButKeepsTheHead() {
-        Path work = env.root().resolve("age");
+        Path work = env.root().resolve("e2e-age");
         Path dest = work.resolve("www");
         build(work.resolve("src"), APP, "age 1", work.resolve("repo"));
         publish(work.resolve("repo"), dest, "http://127.0.0.1:9/", Pruning.keep(10), false);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nightly.flatpak.FlatpakFailureException;
+import dev.nightly.flatpak.SharedWorld;
 import dev.nightly.flatpak.TestLog;
 import dev.nightly.flatpak.build.BuildOptions;
 import dev.nightly.flatpak.build.BuildResult;
@@ -18,18 +19,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A passphrase-protected armored secret key file: imported into a throw-away homedir, the passphrase
  * handed to that homedir's agent through a private file; neither key material nor passphrase reaches
  * the log or an exception, and the homedir and its agent are gone afterwards.
  */
+@ExtendWith(SharedWorld.class)
 class SecretsTest {
-    private static final String RUNTIME = "org.nightly.sec.Platform";
-    private static final String SDK = "org.nightly.sec.Sdk";
+    private static final String RUNTIME = SharedWorld.RUNTIME;
+    private static final String SDK = SharedWorld.SDK;
     private static final String APP = "org.nightly.sec.Hello";
     private static final String PASSPHRASE = "correct horse battery staple 4711";
     private static final Pattern TEMP_HOMEDIR = Pattern.compile("/tmp/nfg[0-9]+");
@@ -38,33 +40,28 @@ class SecretsTest {
     private static Path keyFile;
     private static Path passphraseFile;
     private static String fingerprint;
+    private static Path work;
 
     @BeforeAll
     static void createProtectedKey() throws IOException {
-        env = FlatpakTestEnvironment.create();
-        String runtimeKey = env.generateKey("Runtime Key");
-        env.installTinyRuntime(RUNTIME, SDK, runtimeKey);
-        passphraseFile = env.root().resolve("passphrase");
+        env = SharedWorld.world().env();
+        work = Files.createDirectories(env.root().resolve("secrets"));
+        passphraseFile = work.resolve("passphrase");
         Files.writeString(passphraseFile, PASSPHRASE + "\n");
-        keyFile = env.root().resolve("signing-key.asc");
+        keyFile = work.resolve("signing-key.asc");
         fingerprint = env.generateProtectedKeyFile("Protected Key", passphraseFile, keyFile);
-    }
-
-    @AfterAll
-    static void cleanUp() {
-        env.close();
     }
 
     @Test
     void buildsAndPublishesWithAProtectedKeyFileWithoutLeakingIt() throws IOException {
         TestLog log = new TestLog();
-        Path manifest = FlatpakTestEnvironment.writeHelloApp(env.root().resolve("src"), APP, RUNTIME, SDK, "secret");
+        Path manifest = FlatpakTestEnvironment.writeHelloApp(work.resolve("src"), APP, RUNTIME, SDK, "secret");
         GpgSigning signing = GpgSigning.secretKeyFile(keyFile, passphraseFile);
         BuildResult build = new FlatpakBuild(env.runner(log.stream()), log.stream()).build(
-                BuildOptions.builder(manifest, env.root().resolve("repo")).branch("nightly").signing(signing).build());
-        Path dest = env.root().resolve("www");
+                BuildOptions.builder(manifest, work.resolve("repo")).branch("nightly").signing(signing).build());
+        Path dest = work.resolve("www");
         PublishResult result = new FlatpakPublisher(env.runner(log.stream()), log.stream()).publish(
-                PublishOptions.builder(env.root().resolve("repo"), dest.toString(), "https://example.org/nightly")
+                PublishOptions.builder(work.resolve("repo"), dest.toString(), "https://example.org/nightly")
                         .keep(3).signing(signing).build());
 
         assertThat(result.verified()).as("summary and commit verified with the key's public part").isTrue();
@@ -78,12 +75,12 @@ class SecretsTest {
     @Test
     void wrongPassphraseFailsWithoutLeakingIt() throws IOException {
         TestLog log = new TestLog();
-        Path wrong = env.root().resolve("wrong-passphrase");
+        Path wrong = work.resolve("wrong-passphrase");
         Files.writeString(wrong, "not the passphrase 0815\n");
-        Path dest = env.root().resolve("www-wrong");
-        Path manifest = FlatpakTestEnvironment.writeHelloApp(env.root().resolve("src2"), APP, RUNTIME, SDK, "x");
+        Path dest = work.resolve("www-wrong");
+        Path manifest = FlatpakTestEnvironment.writeHelloApp(work.resolve("src2"), APP, RUNTIME, SDK, "x");
         assertThatThrownBy(() -> new FlatpakBuild(env.runner(log.stream()), log.stream()).build(
-                BuildOptions.builder(manifest, env.root().resolve("repo2"))
+                BuildOptions.builder(manifest, work.resolve("repo2"))
                         .signing(GpgSigning.secretKeyFile(keyFile, wrong)).build()))
                 .isInstanceOf(FlatpakFailureException.class)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("0815").doesNotContain(PASSPHRASE));
