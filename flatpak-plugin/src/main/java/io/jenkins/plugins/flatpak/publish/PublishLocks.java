@@ -35,7 +35,26 @@ public final class PublishLocks {
             return "rsync:" + stripSlashes(target);
         }
         String path = dest.startsWith("/") ? dest : workspace + "/" + dest;
-        return "node:" + node + ":" + stripSlashes(java.nio.file.Path.of(path).normalize().toString());
+        return "node:" + node + ":" + normalizeUnixPath(path);
+    }
+
+    /**
+     * {@code /a/./b/../c/} to {@code /a/c}. Agents that run flatpak are Unix machines; the controller
+     * may not be, so this does not use the controller's {@code java.nio.file.Path}.
+     */
+    static String normalizeUnixPath(String path) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                parts.pollLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return "/" + String.join("/", parts);
     }
 
     private static String stripSlashes(String path) {

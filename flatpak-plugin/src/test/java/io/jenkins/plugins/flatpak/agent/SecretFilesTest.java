@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The secrets of a step as files: private while the step runs, gone afterwards, never in toString. */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "POSIX permissions; flatpak agents are Linux machines")
 class SecretFilesTest {
     private static final byte[] KEY = "-----BEGIN PGP PRIVATE KEY BLOCK-----\nAAAA\n".getBytes(StandardCharsets.UTF_8);
 

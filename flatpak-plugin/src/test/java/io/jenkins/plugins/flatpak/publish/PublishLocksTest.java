@@ -25,6 +25,7 @@ class PublishLocksTest {
     void localDirectoriesAreKeyedByAgentAndNormalizedPath() {
         assertThat(PublishLocks.key("www", false, "linux-1", "/var/jenkins/workspace/job"))
                 .isEqualTo(PublishLocks.key("/var/jenkins/workspace/job/./www/", false, "linux-1", "/elsewhere"))
+                .isEqualTo(PublishLocks.key("/var/jenkins/workspace/job/sub/../www", false, "linux-1", "/x"))
                 .isEqualTo("node:linux-1:/var/jenkins/workspace/job/www");
         assertThat(PublishLocks.key("/srv/www", false, "linux-1", "/ws"))
                 .isNotEqualTo(PublishLocks.key("/srv/www", false, "linux-2", "/ws"));

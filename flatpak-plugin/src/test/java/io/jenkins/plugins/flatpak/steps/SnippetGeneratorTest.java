@@ -108,7 +108,7 @@ class SnippetGeneratorTest {
         r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
         r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
                 .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
-                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE, Item.EXTENDED_READ).everywhere().to("dev"));
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("dev"));
         FlatpakBuildStep.DescriptorImpl descriptor = r.jenkins.getDescriptorByType(FlatpakBuildStep.DescriptorImpl.class);
 
         ListBoxModel forReader;
