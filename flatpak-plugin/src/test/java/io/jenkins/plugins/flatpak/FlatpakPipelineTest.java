@@ -14,6 +14,7 @@ import hudson.slaves.DumbSlave;
 import hudson.util.Secret;
 import io.jenkins.plugins.flatpak.action.FlatpakBuildAction;
 import io.jenkins.plugins.flatpak.action.Publication;
+import io.jenkins.plugins.flatpak.publish.PublishLocks;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -260,6 +261,37 @@ class FlatpakPipelineTest {
         File workspaceTmp = new File(agent.getRemoteFS(), "workspace/rsync@tmp");
         assertThat(workspaceTmp.list() == null ? new String[0] : workspaceTmp.list())
                 .noneMatch(name -> name.startsWith("flatpak-secrets"));
+    }
+
+    @Test
+    void aPublishWaitsWhileAnotherPublishHoldsTheDestination(JenkinsRule r) throws Exception {
+        assumeTrue(env != null, "flatpak, flatpak-builder, ostree and gnupg are needed on this machine");
+        DumbSlave agent = r.createOnlineSlave(Label.get("flatpak"));
+        Path manifest = FlatpakTestEnvironment.writeHelloApp(env.root().resolve("src4"), APP, RUNTIME, SDK, "locked");
+        Path www = env.root().resolve("www-locked");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "waits");
+        job.setDefinition(new CpsFlowDefinition("""
+                node('flatpak') {
+                  withEnv(%s) {
+                    flatpakBuild manifest: '%s', repo: 'repo'
+                    flatpakPublish repo: 'repo', dest: '%s', url: '%s'
+                  }
+                }
+                """.formatted(withEnvList(), manifest, www, PUBLIC_URL), true));
+        // Another job's publish to the same directory of the same agent holds the destination.
+        String destination = PublishLocks.key(www.toString(), false, agent.getNodeName(), "/unused");
+
+        WorkflowRun run;
+        try (PublishLocks.Lease other = PublishLocks.acquire(destination, "other-job #3", System.out)) {
+            run = job.scheduleBuild2(0).waitForStart();
+            r.waitForMessage("Waiting for other-job #3 to finish publishing to the same destination", run);
+            Thread.sleep(500);
+            assertThat(run.isBuilding()).isTrue();
+            assertThat(www.resolve("repo")).as("nothing published while the other publish runs").doesNotExist();
+        }
+
+        r.assertBuildStatusSuccess(r.waitForCompletion(run));
+        assertThat(www.resolve("repo/summary")).exists();
     }
 
     private static boolean installed(String... programs) {
