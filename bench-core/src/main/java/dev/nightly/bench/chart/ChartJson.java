@@ -137,7 +137,7 @@ public final class ChartJson {
         json.writeNumberField("top", 70);
         json.writeNumberField("left", 20);
         json.writeNumberField("right", 20 + Math.max(0, chart.units().size() - 1) * 55);
-        json.writeNumberField("bottom", 50);
+        json.writeNumberField("bottom", 56);
         json.writeBooleanField("containLabel", true);
         json.writeEndObject();
 
@@ -147,8 +147,8 @@ public final class ChartJson {
         json.writeEndObject();
         json.writeStartObject();
         json.writeStringField("type", "slider");
-        json.writeNumberField("height", 20);
-        json.writeNumberField("bottom", 8);
+        json.writeNumberField("height", 18);
+        json.writeNumberField("bottom", 4);
         json.writeEndObject();
         json.writeEndArray();
 
@@ -156,9 +156,13 @@ public final class ChartJson {
         if (byTime) {
             json.writeStringField("type", "time");
             json.writeStringField("name", "date");
+            json.writeStringField("nameLocation", "middle");
+            json.writeNumberField("nameGap", 22);
         } else {
             json.writeStringField("type", "value");
             json.writeStringField("name", "build");
+            json.writeStringField("nameLocation", "middle");
+            json.writeNumberField("nameGap", 22);
             json.writeNumberField("minInterval", 1);
             json.writeBooleanField("scale", true);
             json.writeObjectFieldStart("axisPointer");

@@ -15,16 +15,30 @@
     var source = document.getElementById(element.getAttribute('data-source'));
     var started = Date.now();
     var chart = echarts.init(element, null, { renderer: 'canvas' });
-    chart.setOption(JSON.parse(source.textContent));
+    var option = JSON.parse(source.textContent);
+    /* The section heading already names the dataset; the option keeps its title for other pages. */
+    option.title = { show: false };
+    option.legend.top = 0;
+    option.grid.top = 40;
+    chart.setOption(option);
     instances.push(chart);
     element.setAttribute('data-render-ms', String(Date.now() - started));
     element.setAttribute('data-state', 'rendered');
   }
 
+  /* Charts already in view are drawn at once; headless screenshots may never see an observer fire. */
+  var eager = window.innerHeight + 300;
+  elements.forEach(function (element) {
+    if (location.hash === '#render-all' || element.getBoundingClientRect().top < eager) {
+      render(element);
+    }
+  });
+  window.addEventListener('beforeprint', function () { elements.forEach(render); });
+
   if ('IntersectionObserver' in window) {
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
-        if (entry.isIntersecting) {
+        if (entry.isIntersecting && !entry.target.getAttribute('data-state')) {
           observer.unobserve(entry.target);
           render(entry.target);
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,10 +18,20 @@ class HtmlReportTest {
     private static final LocalDateTime NOW = LocalDateTime.of(2024, 2, 1, 8, 0);
 
     @TempDir
+    static Path history;
+    private static HtmlReport report;
+
+    @TempDir
     Path temp;
 
+    /** One history for all tests: ingesting it build by build is the slow part. */
+    @BeforeAll
+    static void makeReport() {
+        report = ReportGenerator.withDefaults().generate(ReportFixture.store(history).snapshot(), "Kube <nightly>", NOW);
+    }
+
     private HtmlReport report() {
-        return ReportGenerator.withDefaults().generate(ReportFixture.store(temp.resolve("history")).snapshot(), "Kube <nightly>", NOW);
+        return report;
     }
 
     @Test
