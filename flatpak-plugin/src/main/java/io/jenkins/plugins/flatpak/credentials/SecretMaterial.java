@@ -1,6 +1,7 @@
 package io.jenkins.plugins.flatpak.credentials;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -79,12 +80,21 @@ public final class SecretMaterial implements Serializable {
         if (sshPassphrase != null) {
             values.add(sshPassphrase);
         }
+        if (gpgKey != null) {
+            keyLines(new String(gpgKey, StandardCharsets.UTF_8), values);
+        }
         if (sshKey != null) {
-            // Every line of the key body; the BEGIN/END lines are not secret and stay readable.
-            Arrays.stream(sshKey.split("\\R")).filter(line -> !line.startsWith("-----") && line.length() >= 16)
-                    .forEach(values::add);
+            keyLines(sshKey, values);
         }
         return values;
+    }
+
+    /** Every line of an armored key's body; BEGIN/END and header lines are not secret and stay readable. */
+    private static void keyLines(String armored, List<String> values) {
+        Arrays.stream(armored.split("\\R"))
+                .map(String::strip)
+                .filter(line -> !line.startsWith("-----") && !line.contains(": ") && line.length() >= 16)
+                .forEach(values::add);
     }
 
     @Override

@@ -87,5 +87,9 @@ class SecretFilesTest {
         assertThat(material.toString()).doesNotContain("gpg-pass-value").doesNotContain("ssh-pass-value")
                 .doesNotContain("AAAA").doesNotContain("0123456789abcdef0123");
         assertThat(material.maskedValues()).containsExactly("gpg-pass-value", "ssh-pass-value", "0123456789abcdef0123");
+        SecretMaterial gpg = SecretMaterial.none().withGpg(("-----BEGIN PGP PRIVATE KEY BLOCK-----\n"
+                + "Comment: a header, not secret\n\nlQVYBGZ0c2VjcmV0a2V5bWF0ZXJpYWw=\n=abcd\n"
+                + "-----END PGP PRIVATE KEY BLOCK-----\n").getBytes(StandardCharsets.UTF_8), null);
+        assertThat(gpg.maskedValues()).containsExactly("lQVYBGZ0c2VjcmV0a2V5bWF0ZXJpYWw=");
     }
 }
