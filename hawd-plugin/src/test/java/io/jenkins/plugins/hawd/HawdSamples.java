@@ -28,7 +28,12 @@ public final class HawdSamples {
 
     /** A pipeline that writes one night into its workspace and records it with the given extra arguments. */
     public static String pipeline(int night, int timeAt1000, int timeAt5000, String extraArguments) {
-        return "node {\n"
+        return pipelineOn("", night, timeAt1000, timeAt5000, extraArguments);
+    }
+
+    /** As {@link #pipeline}, on an agent with the label ({@code ""} for any). */
+    public static String pipelineOn(String label, int night, int timeAt1000, int timeAt5000, String extraArguments) {
+        return "node(" + (label.isEmpty() ? "" : "'" + label + "'") + ") {\n"
                 + "  stage('Benchmarks') {\n"
                 + "    writeFile file: 'hawd_defs/mail_query', text: '''" + DEFINITION + "'''\n"
                 + "    writeFile file: 'out/mail_query.json', text: '''" + night(night, timeAt1000, timeAt5000) + "'''\n"

@@ -33,6 +33,7 @@ public class BenchmarkBuildAction implements RunAction2 {
 
     private final int files;
     private final int series;
+    private final int checks;
     private final int newPoints;
     private final int flagged;
     private final int failures;
@@ -45,16 +46,18 @@ public class BenchmarkBuildAction implements RunAction2 {
     /**
      * @param files     how many results files were read
      * @param series    how many series the build has values for
+     * @param checks    how many checks ran on them (bounds and regression per series)
      * @param newPoints how many points the build added to the history
      * @param flagged   flagged checks
      * @param failures  flagged checks at level FAILURE
      * @param result    the result the quality gate set ({@code SUCCESS}, {@code UNSTABLE}, {@code FAILURE})
      * @param summary   the engine's one-line summary of the checks
      */
-    public BenchmarkBuildAction(int files, int series, int newPoints, int flagged, int failures, String result,
+    public BenchmarkBuildAction(int files, int series, int checks, int newPoints, int flagged, int failures, String result,
             String summary) {
         this.files = files;
         this.series = series;
+        this.checks = checks;
         this.newPoints = newPoints;
         this.flagged = flagged;
         this.failures = failures;
@@ -97,43 +100,51 @@ public class BenchmarkBuildAction implements RunAction2 {
         return new Api(this);
     }
 
-    @Exported
+    @Exported(visibility = 2)
     public int getFiles() {
         return files;
     }
 
-    @Exported
+    @Exported(visibility = 2)
     public int getSeries() {
         return series;
     }
 
-    @Exported
+    @Exported(visibility = 2)
+    public int getChecks() {
+        return checks;
+    }
+
+    @Exported(visibility = 2)
     public int getNewPoints() {
         return newPoints;
     }
 
-    @Exported
+    @Exported(visibility = 2)
     public int getFlagged() {
         return flagged;
     }
 
-    @Exported
+    @Exported(visibility = 2)
     public int getFailures() {
         return failures;
     }
 
-    @Exported
+    @Exported(visibility = 2)
     public String getResult() {
         return result;
     }
 
-    @Exported
+    @Exported(visibility = 2)
     public String getSummary() {
         return summary;
     }
 
-    /** Every series of the build, flagged ones first (the engine's order). Visibility 2: not in the build's own api/json. */
-    @Exported(visibility = 2)
+    /**
+     * Every series of the build, flagged ones first (the engine's order). In this action's
+     * {@code api/json}; the build's own {@code api/json} shows only the counts (visibility 2).
+     */
+    @Exported
     public List<ResultRow> getResults() {
         List<ResultRow> cached = rows == null ? null : rows.get();
         if (cached == null) {

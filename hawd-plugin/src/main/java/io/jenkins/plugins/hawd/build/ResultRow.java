@@ -190,6 +190,11 @@ public final class ResultRow {
         return verdict == null ? "" : verdict.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
+    @JsonIgnore
+    public String getKindText() {
+        return kind == null ? "" : kind.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Relative link from the build's Benchmarks page to the series' trend on the job. */
     @JsonIgnore
     public String getSeriesToken() {

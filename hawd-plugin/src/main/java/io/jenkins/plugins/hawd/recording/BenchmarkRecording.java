@@ -53,7 +53,13 @@ public final class BenchmarkRecording {
         log.println(PREFIX + "'" + request.results() + "' matched " + parsed.files().size() + " file(s)"
                 + (parsed.files().isEmpty() ? "" : ": " + String.join(", ", parsed.files())));
 
-        BenchmarkResults results = parsed.results();
+        BenchmarkResults results;
+        try {
+            results = parsed.results();
+        }
+        catch (BadInputException e) {
+            throw new AbortException("cannot read the parsed results: " + e.getMessage());
+        }
         if (results.isEmpty()) {
             String message = "no benchmark results in '" + request.results() + "'";
             if (request.failIfEmpty()) {
@@ -105,7 +111,8 @@ public final class BenchmarkRecording {
 
         Result gate = report.worstLevel().map(BenchmarkRecording::resultOf).orElse(Result.SUCCESS);
         int failures = (int) flagged.stream().filter(r -> r.level() == Level.FAILURE).count();
-        run.addOrReplaceAction(new BenchmarkBuildAction(parsed.files().size(), report.results().size(),
+        long series = report.results().stream().map(CheckResult::key).distinct().count();
+        run.addOrReplaceAction(new BenchmarkBuildAction(parsed.files().size(), (int) series, report.results().size(),
                 ingest.newPoints(), flagged.size(), failures, gate.toString(), report.summary()));
         if (gate != Result.SUCCESS) {
             String message = flagged.size() + " benchmark check(s) flagged: " + flagged.get(0).describe()
@@ -127,7 +134,7 @@ public final class BenchmarkRecording {
     }
 
     /**
-     * What the step returns to the Jenkinsfile: {@code result}, {@code files}, {@code series},
+     * What the step returns to the Jenkinsfile: {@code result}, {@code files}, {@code series}, {@code checks},
      * {@code flagged} (checks), {@code failures}, {@code regressed}, {@code outOfBounds}, {@code improved},
      * {@code flaggedSeries} (distinct series ids), {@code summary}. Plain strings, numbers and lists, which CPS can keep.
      */
@@ -137,13 +144,15 @@ public final class BenchmarkRecording {
         summary.put("files", files);
         Set<String> flaggedSeries = new LinkedHashSet<>();
         int series = 0;
+        int checks = 0;
         int flagged = 0;
         int failures = 0;
         int regressed = 0;
         int outOfBounds = 0;
         int improved = 0;
         if (report != null) {
-            series = report.results().size();
+            series = (int) report.results().stream().map(CheckResult::key).distinct().count();
+            checks = report.results().size();
             for (CheckResult result : report.results()) {
                 switch (result.verdict()) {
                     case REGRESSED -> regressed++;
@@ -161,6 +170,7 @@ public final class BenchmarkRecording {
             }
         }
         summary.put("series", series);
+        summary.put("checks", checks);
         summary.put("flagged", flagged);
         summary.put("failures", failures);
         summary.put("regressed", regressed);

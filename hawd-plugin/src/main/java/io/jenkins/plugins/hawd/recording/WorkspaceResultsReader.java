@@ -1,11 +1,13 @@
 package io.jenkins.plugins.hawd.recording;
 
 import dev.nightly.bench.ingest.ParameterColumns;
+import dev.nightly.bench.ingest.ResultsJson;
 import dev.nightly.bench.ingest.ResultsReader;
 import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.BenchmarkResults;
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
@@ -58,7 +60,9 @@ public final class WorkspaceResultsReader extends MasterToSlaveFileCallable<Work
                 names.add(files.root().relativize(match).toString().replace(File.separatorChar, '/'));
             }
             BenchmarkResults parsed = matches.isEmpty() ? BenchmarkResults.empty() : reader.read(matches);
-            return new Parsed(names, parsed, checks);
+            ByteArrayOutputStream json = new ByteArrayOutputStream();
+            ResultsJson.write(parsed, json);
+            return new Parsed(names, json.toByteArray(), checks);
         }
         catch (BadInputException e) {
             // The engine's message names file, dataset, row and column; it is all the user needs.
@@ -66,12 +70,28 @@ public final class WorkspaceResultsReader extends MasterToSlaveFileCallable<Work
         }
     }
 
-    /** What comes back from the agent: the matched file names, the parsed results, the checks file text. */
-    public record Parsed(List<String> files, BenchmarkResults results, String checksText) implements Serializable {
+    /**
+     * What comes back from the agent: the matched file names, the parsed results in the engine's own
+     * JSON form, the checks file text. Only strings and bytes cross the channel: the engine's classes
+     * live in a library jar, which Jenkins' class filter (JEP-200) would refuse to deserialize.
+     */
+    public record Parsed(ArrayList<String> files, byte[] resultsJson, String checksText) implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        public Parsed {
-            files = List.copyOf(files);
+        public Parsed(List<String> files, byte[] resultsJson, String checksText) {
+            this(new ArrayList<>(files), resultsJson, checksText);
+        }
+
+        /** The results, parsed on the controller (the engine validates the JSON again). */
+        public BenchmarkResults results() throws IOException {
+            Path temp = Files.createTempFile("hawd-results", ".json");
+            try {
+                Files.write(temp, resultsJson);
+                return ResultsJson.read(temp);
+            }
+            finally {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 }

@@ -2,10 +2,12 @@ package io.jenkins.plugins.hawd.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hudson.model.Label;
 import hudson.model.Result;
 import io.jenkins.plugins.hawd.HawdSamples;
 import io.jenkins.plugins.hawd.build.BenchmarkBuildAction;
 import io.jenkins.plugins.hawd.build.ResultRow;
+import io.jenkins.plugins.hawd.history.JobHistory;
 import io.jenkins.plugins.hawd.trend.BenchmarkJobAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +71,25 @@ class RecordBenchmarksStepTest {
         assertThat(fourth.getRootDir().toPath().resolve("hawd/checks.json")).isRegularFile();
         assertThat(job.getRootDir().toPath().resolve("hawd-history")).isDirectory();
         assertThat(job.getAction(BenchmarkJobAction.class)).isNotNull();
+    }
+
+    @Test
+    void parsesOnTheAgentAndOnlyPlainDataCrossesTheChannel(JenkinsRule r) throws Exception {
+        // An agent in its own JVM: the results come back through Remoting and its class filter.
+        r.createOnlineSlave(Label.get("benchmarks"));
+        WorkflowJob job = r.createProject(WorkflowJob.class, "on-agent");
+        job.setDefinition(new CpsFlowDefinition(HawdSamples.pipelineOn("benchmarks", 1, 120, 300, ""), true));
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        r.assertLogContains("matched 1 file(s): out/mail_query.json", run);
+        r.assertLogContains("result=SUCCESS series=2", run);
+        assertThat(run.getAction(BenchmarkBuildAction.class).getSeries()).isEqualTo(2);
+
+        job.setDefinition(new CpsFlowDefinition("node('benchmarks') {\n"
+                + "  writeFile file: 'out/broken.json', text: 'Could not load dataset mail_query'\n"
+                + "  recordBenchmarks results: 'out/*.json'\n}", true));
+        WorkflowRun broken = r.buildAndAssertStatus(Result.FAILURE, job);
+        r.assertLogContains("broken.json", broken);
+        assertThat(JobHistory.of(job).snapshot().series().get(0).count()).isEqualTo(1);
     }
 
     @Test
