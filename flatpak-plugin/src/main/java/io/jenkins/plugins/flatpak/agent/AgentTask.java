@@ -95,9 +95,4 @@ public abstract class AgentTask<T> extends MasterToSlaveFileCallable<T> {
      */
     protected abstract T run(Path workspace, CommandRunner runner, PrintStream log, SecretFiles secrets, Tools tools)
             throws IOException, InterruptedException;
-
-    /** A step path on the agent: relative ones are inside the workspace; null stays null. */
-    protected static Path resolve(Path workspace, String path) {
-        return path == null ? null : workspace.resolve(path).normalize();
-    }
 }

@@ -202,7 +202,7 @@ public class FlatpakBuildStep extends SigningStep {
             Map<String, String> tools = requireTools("flatpakBuild", programs);
             SecretMaterial secrets = gpgSecrets(step, SecretMaterial.none());
             FilePath workspace = workspace();
-            BuildTask.Settings settings = new BuildTask.Settings(step.manifest, step.repo, step.stateDir,
+            BuildSettings settings = new BuildSettings(step.manifest, step.repo, step.stateDir,
                     step.buildDir, step.branch, step.subject, step.body, step.installDepsFrom, step.ccache,
                     step.fuseMode(), new ArrayList<>(step.extraArgumentList()), step.getGpgKey(), step.getGpgHomedir());
             BuiltApp built = workspace.act(new BuildTask(settings, listener(), environment(), tools, secrets,

@@ -274,7 +274,7 @@ public class FlatpakPublishStep extends SigningStep {
             FilePath workspace = workspace();
             TaskListener listener = listener();
             Run<?, ?> run = build();
-            PublishTask.Settings settings = new PublishTask.Settings(step.repo, step.dest, step.url, step.keep,
+            PublishSettings settings = new PublishSettings(step.repo, step.dest, step.url, step.keep,
                     step.maxAgeDays, step.title, step.comment, step.homepage, step.remoteName, step.defaultBranch,
                     step.runtimeRepo, step.staticDeltas, step.bundle, step.verify, step.workDir, step.rsh,
                     step.getGpgKey(), step.getGpgHomedir());
