@@ -107,6 +107,7 @@ class AgentSideEngineTest {
         assertThat(workspace.resolve("www").resolve(APP + ".flatpak")).as("bundle left for archiving").isNotEmptyFile();
         assertThat(published.toStepResult()).containsEntry("flatpakrefUrls", List.of(URL + "/" + APP + ".flatpakref"))
                 .containsEntry("repoUrl", URL + "/repo/");
+        assertThat(workspace.resolve("www/repo/summary.sig")).as("signed summary").exists();
         assertThat(Files.readString(workspace.resolve("www/repo/refs/heads/" + app.ref())).strip())
                 .isEqualTo(published.commits().get(app.ref()));
 
