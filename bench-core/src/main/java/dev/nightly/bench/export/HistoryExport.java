@@ -2,13 +2,13 @@ package dev.nightly.bench.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.nightly.bench.json.JsonInput;
+import dev.nightly.bench.json.ModelJson;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.Series;
 import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.SeriesInfo;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -38,11 +38,7 @@ public final class HistoryExport {
                 json.writeStringField("dataset", info.key().dataset());
                 json.writeStringField("measure", info.key().measure());
                 json.writeStringField("unit", series.unit());
-                json.writeObjectFieldStart("parameters");
-                for (Map.Entry<String, String> parameter : info.key().parameters().entrySet()) {
-                    json.writeStringField(parameter.getKey(), parameter.getValue());
-                }
-                json.writeEndObject();
+                ModelJson.writeParameters(json, info.key().parameters());
                 json.writeArrayFieldStart("points");
                 for (Point point : series.points()) {
                     json.writeStartObject();

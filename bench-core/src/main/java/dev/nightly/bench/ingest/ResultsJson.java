@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightly.bench.json.JsonFields;
 import dev.nightly.bench.json.JsonInput;
+import dev.nightly.bench.json.ModelJson;
 import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.BenchmarkResults;
-import dev.nightly.bench.model.Bounds;
 import dev.nightly.bench.model.DatasetInfo;
 import dev.nightly.bench.model.Observation;
 import dev.nightly.bench.model.SeriesKey;
@@ -36,23 +36,7 @@ public final class ResultsJson {
             json.writeNumberField("version", 1);
             json.writeArrayFieldStart("datasets");
             for (DatasetInfo info : new TreeMap<>(results.datasets()).values()) {
-                json.writeStartObject();
-                json.writeStringField("id", info.id());
-                json.writeStringField("name", info.name());
-                json.writeStringField("description", info.description());
-                json.writeObjectFieldStart("bounds");
-                for (Map.Entry<String, Bounds> bound : new TreeMap<>(info.bounds()).entrySet()) {
-                    json.writeObjectFieldStart(bound.getKey());
-                    if (bound.getValue().min() != null) {
-                        json.writeNumberField("min", bound.getValue().min());
-                    }
-                    if (bound.getValue().max() != null) {
-                        json.writeNumberField("max", bound.getValue().max());
-                    }
-                    json.writeEndObject();
-                }
-                json.writeEndObject();
-                json.writeEndObject();
+                ModelJson.writeDataset(json, info);
             }
             json.writeEndArray();
             json.writeArrayFieldStart("observations");
@@ -60,11 +44,7 @@ public final class ResultsJson {
                 json.writeStartObject();
                 json.writeStringField("dataset", observation.key().dataset());
                 json.writeStringField("measure", observation.key().measure());
-                json.writeObjectFieldStart("parameters");
-                for (Map.Entry<String, String> parameter : observation.key().parameters().entrySet()) {
-                    json.writeStringField(parameter.getKey(), parameter.getValue());
-                }
-                json.writeEndObject();
+                ModelJson.writeParameters(json, observation.key().parameters());
                 json.writeStringField("unit", observation.unit());
                 if (observation.time() != null) {
                     json.writeStringField("time", observation.time().toString());
@@ -90,30 +70,14 @@ public final class ResultsJson {
         }
         Map<String, DatasetInfo> datasets = new LinkedHashMap<>();
         for (JsonNode node : array(fields, "datasets")) {
-            JsonFields dataset = JsonFields.of(source, "datasets[]", node).allowOnly(Set.of("id", "name", "description", "bounds"));
-            Map<String, Bounds> bounds = new TreeMap<>();
-            JsonNode boundsNode = dataset.get("bounds");
-            if (boundsNode != null) {
-                JsonFields.of(source, "datasets[].bounds", boundsNode);
-                boundsNode.fields().forEachRemaining(b -> {
-                    JsonFields range = JsonFields.of(source, "bounds." + b.getKey(), b.getValue()).allowOnly(Set.of("min", "max"));
-                    bounds.put(b.getKey(), new Bounds(range.number("min"), range.number("max")));
-                });
-            }
-            String id = dataset.requiredString("id");
-            datasets.put(id, new DatasetInfo(id, dataset.string("name", id), dataset.string("description", ""), bounds));
+            DatasetInfo dataset = ModelJson.readDataset(source, "datasets[]", node);
+            datasets.put(dataset.id(), dataset);
         }
         List<Observation> observations = new ArrayList<>();
         int index = 0;
         for (JsonNode node : array(fields, "observations")) {
             JsonFields observation = JsonFields.of(source, "observations[" + index++ + "]", node)
                     .allowOnly(Set.of("dataset", "measure", "parameters", "unit", "time", "commit", "value", "error"));
-            Map<String, String> parameters = new TreeMap<>();
-            JsonNode parametersNode = observation.get("parameters");
-            if (parametersNode != null) {
-                JsonFields.of(source, "parameters", parametersNode);
-                parametersNode.fields().forEachRemaining(p -> parameters.put(p.getKey(), p.getValue().asText()));
-            }
             Double value = observation.number("value");
             if (value == null) {
                 throw observation.error(observation.path("value"), "is required");
@@ -121,7 +85,8 @@ public final class ResultsJson {
             Double error = observation.number("error");
             String time = observation.string("time", null);
             observations.add(new Observation(
-                    SeriesKey.of(observation.requiredString("dataset"), observation.requiredString("measure"), parameters),
+                    SeriesKey.of(observation.requiredString("dataset"), observation.requiredString("measure"),
+                            ModelJson.readParameters(observation)),
                     observation.string("unit", ""), time == null ? null : LocalDateTime.parse(time),
                     observation.string("commit", ""), value, error == null ? Double.NaN : error));
         }

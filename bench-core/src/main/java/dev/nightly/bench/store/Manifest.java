@@ -4,15 +4,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nightly.bench.json.JsonFields;
 import dev.nightly.bench.json.JsonInput;
+import dev.nightly.bench.json.ModelJson;
 import dev.nightly.bench.model.BadInputException;
-import dev.nightly.bench.model.Bounds;
 import dev.nightly.bench.model.DatasetInfo;
 import dev.nightly.bench.model.SeriesKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -65,23 +64,7 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
             json.writeNumberField("generation", generation);
             json.writeArrayFieldStart("datasets");
             for (DatasetInfo info : new TreeMap<>(datasets).values()) {
-                json.writeStartObject();
-                json.writeStringField("id", info.id());
-                json.writeStringField("name", info.name());
-                json.writeStringField("description", info.description());
-                json.writeObjectFieldStart("bounds");
-                for (Map.Entry<String, Bounds> bound : new TreeMap<>(info.bounds()).entrySet()) {
-                    json.writeObjectFieldStart(bound.getKey());
-                    if (bound.getValue().min() != null) {
-                        json.writeNumberField("min", bound.getValue().min());
-                    }
-                    if (bound.getValue().max() != null) {
-                        json.writeNumberField("max", bound.getValue().max());
-                    }
-                    json.writeEndObject();
-                }
-                json.writeEndObject();
-                json.writeEndObject();
+                ModelJson.writeDataset(json, info);
             }
             json.writeEndArray();
             json.writeArrayFieldStart("series");
@@ -90,11 +73,7 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
                 json.writeStartObject();
                 json.writeStringField("dataset", info.key().dataset());
                 json.writeStringField("measure", info.key().measure());
-                json.writeObjectFieldStart("parameters");
-                for (Map.Entry<String, String> parameter : info.key().parameters().entrySet()) {
-                    json.writeStringField(parameter.getKey(), parameter.getValue());
-                }
-                json.writeEndObject();
+                ModelJson.writeParameters(json, info.key().parameters());
                 json.writeStringField("unit", info.unit());
                 json.writeStringField("file", entry.file());
                 json.writeNumberField("length", entry.length());
@@ -145,34 +124,15 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
             }
             Map<String, DatasetInfo> datasets = new LinkedHashMap<>();
             for (JsonNode node : array(fields, "datasets")) {
-                JsonFields dataset = JsonFields.of(source, "datasets[]", node)
-                        .allowOnly(Set.of("id", "name", "description", "bounds"));
-                Map<String, Bounds> bounds = new TreeMap<>();
-                JsonNode boundsNode = dataset.get("bounds");
-                if (boundsNode != null) {
-                    JsonFields.of(source, "datasets[].bounds", boundsNode);
-                    Iterator<Map.Entry<String, JsonNode>> entries = boundsNode.fields();
-                    while (entries.hasNext()) {
-                        Map.Entry<String, JsonNode> bound = entries.next();
-                        JsonFields range = JsonFields.of(source, "bounds." + bound.getKey(), bound.getValue())
-                                .allowOnly(Set.of("min", "max"));
-                        bounds.put(bound.getKey(), new Bounds(range.number("min"), range.number("max")));
-                    }
-                }
-                String id = dataset.requiredString("id");
-                datasets.put(id, new DatasetInfo(id, dataset.string("name", id), dataset.string("description", ""), bounds));
+                DatasetInfo dataset = ModelJson.readDataset(source, "datasets[]", node);
+                datasets.put(dataset.id(), dataset);
             }
             Map<SeriesKey, SeriesEntry> series = new LinkedHashMap<>();
             for (JsonNode node : array(fields, "series")) {
                 JsonFields entry = JsonFields.of(source, "series[]", node).allowOnly(Set.of("dataset", "measure",
                         "parameters", "unit", "file", "length", "count", "firstBuild", "lastBuild", "lastTime"));
-                Map<String, String> parameters = new TreeMap<>();
-                JsonNode parametersNode = entry.get("parameters");
-                if (parametersNode != null) {
-                    JsonFields.of(source, "parameters", parametersNode);
-                    parametersNode.fields().forEachRemaining(p -> parameters.put(p.getKey(), p.getValue().asText()));
-                }
-                SeriesKey key = SeriesKey.of(entry.requiredString("dataset"), entry.requiredString("measure"), parameters);
+                SeriesKey key = SeriesKey.of(entry.requiredString("dataset"), entry.requiredString("measure"),
+                        ModelJson.readParameters(entry));
                 SeriesInfo info = new SeriesInfo(key, entry.string("unit", ""), (int) entry.integer("count", -1),
                         entry.integer("firstBuild", -1), entry.integer("lastBuild", -1),
                         PointCodec.parseTime(entry.requiredString("lastTime")));
