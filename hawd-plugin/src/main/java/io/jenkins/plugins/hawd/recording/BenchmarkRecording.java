@@ -82,8 +82,18 @@ public final class BenchmarkRecording {
         long build = run.getNumber();
 
         // The build's own copy first: if the history store is lost later, it is rebuilt from these files.
+        // A second recordBenchmarks in the same build (another stage) adds to the copy of the first.
         BuildFiles files = BuildFiles.in(run.getRootDir().toPath());
-        files.writeResults(results, commit, time);
+        BenchmarkResults buildResults = results;
+        if (files.hasResults()) {
+            try {
+                buildResults = BenchmarkResults.merge(List.of(files.readResults(), results));
+            }
+            catch (BadInputException e) {
+                log.println(PREFIX + "replacing this build's unreadable earlier results copy: " + e.getMessage());
+            }
+        }
+        files.writeResults(buildResults, commit, time);
 
         JobHistory history = JobHistory.of(run.getParent());
         IngestSummary ingest;

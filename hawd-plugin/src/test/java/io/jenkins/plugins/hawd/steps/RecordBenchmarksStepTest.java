@@ -93,6 +93,25 @@ class RecordBenchmarksStepTest {
     }
 
     @Test
+    void twoRecordingsInOneBuildBothSurviveAStoreRebuild(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "two-stages");
+        String buffers = "{\"dataset\": \"buffer_creation\", \"name\": \"Buffer Creation\", \"description\": \"\", \"rows\": ["
+                + "{\"timestamp\": \"2026-11-01T03:00:00.000\", \"commit\": \"\", \"columns\": ["
+                + "{\"name\": \"numBuffers\", \"unit\": \"\", \"value\": 10000},"
+                + " {\"name\": \"time\", \"unit\": \"ms\", \"value\": 78}]}]}";
+        job.setDefinition(new CpsFlowDefinition(HawdSamples.pipeline(1, 120, 300, "")
+                + "node {\n  writeFile file: 'more/buffer_creation.json', text:  + buffers + \n"
+                + "  def second = recordBenchmarks results: 'more/*.json'\n"
+                + "  echo \"second series=${second.series}\"\n}\n", true));
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        r.assertLogContains("second series=3", run);
+        assertThat(run.getAction(BenchmarkBuildAction.class).getSeries()).isEqualTo(3);
+
+        JobHistory.of(job).rebuild();
+        assertThat(JobHistory.of(job).snapshot().series()).hasSize(3);
+    }
+
+    @Test
     void stepChecksSetFailure(JenkinsRule r) throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class, "strict");
         String strict = ", defaultChecks: false, checks: [[kind: 'regression', baseline: 'median', window: 3,"
