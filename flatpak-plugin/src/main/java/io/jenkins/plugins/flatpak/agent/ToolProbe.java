@@ -69,6 +69,8 @@ public final class ToolProbe extends MasterToSlaveCallable<ToolProbe.Found, Runt
      */
     public record Found(LinkedHashMap<String, String> located, ArrayList<String> missing, String searchedPath)
             implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
         public Found {
             located = new LinkedHashMap<>(located);
             missing = new ArrayList<>(missing);

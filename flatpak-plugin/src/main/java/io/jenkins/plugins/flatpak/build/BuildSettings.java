@@ -22,6 +22,8 @@ public record BuildSettings(String manifest, String repo, String stateDir, Strin
                             String subject, String body, String installDepsFrom, boolean ccache, FuseMode fuse,
                             ArrayList<String> extraArguments, String gpgKey, String gpgHomedir)
         implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public BuildSettings {
         extraArguments = new ArrayList<>(extraArguments);
     }

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public record BuiltApp(String repo, String ref, String appId, String arch, String branch, String commit)
         implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     static BuiltApp of(BuildResult result) {
         return new BuiltApp(result.repo().toString(), result.ref().toString(), result.ref().id(), result.ref().arch(),
                 result.ref().branch(), result.commit());

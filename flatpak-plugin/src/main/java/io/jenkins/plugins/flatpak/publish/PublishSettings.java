@@ -24,6 +24,8 @@ public record PublishSettings(String repo, String dest, String url, int keep, in
                               String comment, String homepage, String remoteName, String defaultBranch,
                               String runtimeRepo, boolean staticDeltas, boolean bundle, boolean verify, String workDir,
                               String rsh, String gpgKey, String gpgHomedir) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
 
     /** Whether {@link #dest()} is an rsync target ({@code [user@]host:/path}) rather than a directory. */
     public boolean remote() {

@@ -20,7 +20,10 @@ import java.util.Map;
  *                      from there), null for rsync destinations
  */
 public record PublishedRepo(String destination, String webRootUrl, String repoUrl,
-                            LinkedHashMap<String, String> commits, ArrayList<String> files, boolean verified, String localWebRoot) implements Serializable {
+                            LinkedHashMap<String, String> commits, ArrayList<String> files, boolean verified,
+                            String localWebRoot) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
     public PublishedRepo {
         commits = new LinkedHashMap<>(commits);
         files = new ArrayList<>(files);
