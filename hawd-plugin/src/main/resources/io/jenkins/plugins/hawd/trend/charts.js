@@ -46,16 +46,12 @@
             const box = document.createElement("div");
             box.className = "hawd-chart-box";
             box.dataset.dataset = entry.id;
-            if (holder.dataset.showTitles === "true") {
-                const title = document.createElement("h2");
-                title.textContent = entry.title;
-                box.append(title);
-                if (entry.description) {
-                    const description = document.createElement("p");
-                    description.className = "hawd-chart-description";
-                    description.textContent = entry.description;
-                    box.append(description);
-                }
+            // The option draws the dataset's name as the chart title; the page adds its description.
+            if (holder.dataset.showTitles === "true" && entry.description) {
+                const description = document.createElement("p");
+                description.className = "hawd-chart-description";
+                description.textContent = entry.description;
+                box.append(description);
             }
             const element = document.createElement("div");
             element.className = "hawd-chart";
