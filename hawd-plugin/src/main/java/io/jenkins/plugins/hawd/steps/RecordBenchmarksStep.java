@@ -2,6 +2,7 @@ package io.jenkins.plugins.hawd.steps;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -133,6 +134,8 @@ public class RecordBenchmarksStep extends Step implements Serializable {
     /** Runs off the CPS thread: it reads files on the agent and writes the job's history. */
     static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
+        @SuppressFBWarnings(value = "SE_TRANSIENT_FIELD_NOT_RESTORED",
+                justification = "never used after a restart: SynchronousNonBlockingStepExecution.onResume fails the step")
         private final transient RecordingRequest request;
 
         Execution(StepContext context, RecordingRequest request) {
