@@ -1,5 +1,6 @@
 package dev.nightly.bench.hawd;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Streams one {@code hawd json} export into observations. Lenient where HAWD's output needs it (rows in
@@ -36,8 +36,6 @@ import java.util.regex.Pattern;
  * <p>It streams rather than building a tree so that a history of ten thousand nights costs one pass.
  */
 final class HawdJsonReader {
-    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
-    private static final Pattern COMMIT = Pattern.compile("[0-9a-fA-F]{4,64}");
 
     private final Path file;
     private final ReadSettings settings;
@@ -47,6 +45,19 @@ final class HawdJsonReader {
     private Optional<DatasetDefinition> definition = noDefinition;
     private int rowNumber;
     private JsonParser parser;
+    /**
+     * What each (column, unit) of the dataset is, and one key per series: a history has ten thousand rows
+     * of the same few columns, so definitions are looked up and keys made once, not per row.
+     */
+    private final Map<String, Map<String, ColumnRole>> roles = new HashMap<>();
+    private final Map<Map<String, String>, Map<String, SeriesKey>> seriesKeys = new HashMap<>();
+    private final Map<String, String> canonicalNumbers = new HashMap<>();
+    /** Observations of rows read after "dataset", or {@code null} when the rows are kept raw. */
+    private List<Observation> streamed;
+    /** The first error of a streamed row's values. */
+    private BadInputException deferred;
+    /** The role of the column at each position of the previous row: rows of a dataset repeat their columns. */
+    private RawColumn[] lastColumns = new RawColumn[8];
 
     HawdJsonReader(Path file, ReadSettings settings) {
         this.file = file;
@@ -68,6 +79,7 @@ final class HawdJsonReader {
         String name = null;
         String description = null;
         // Rows may come before "dataset" when keys are not sorted; keep them raw until the dataset is known.
+        // HAWD sorts keys, so "dataset" comes first and rows are turned into observations as they are read.
         List<RawRow> rows = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
@@ -89,9 +101,12 @@ final class HawdJsonReader {
         if (rows == null) {
             throw new BadInputException(file + ": dataset " + dataset + ": no \"rows\" array");
         }
+        if (deferred != null) {
+            throw deferred;
+        }
         definition = settings.definitions().get(dataset);
         DatasetInfo info = datasetInfo(name, description);
-        List<Observation> observations = new ArrayList<>();
+        List<Observation> observations = streamed != null ? streamed : new ArrayList<>();
         for (RawRow row : rows) {
             row.toObservations(observations);
         }
@@ -113,6 +128,11 @@ final class HawdJsonReader {
             throw error("\"rows\" must be an array, found " + describe(token));
         }
         List<RawRow> rows = new ArrayList<>();
+        boolean streaming = dataset != null && !dataset.isBlank();
+        if (streaming) {
+            definition = settings.definitions().get(dataset);
+            streamed = new ArrayList<>();
+        }
         rowNumber = 0;
         while (true) {
             JsonToken next = parser.nextToken();
@@ -120,7 +140,20 @@ final class HawdJsonReader {
                 return rows;
             }
             rowNumber++;
-            rows.add(readRow(next));
+            RawRow row = readRow(next);
+            if (!streaming) {
+                rows.add(row);
+            }
+            else if (deferred == null) {
+                try {
+                    row.toObservations(streamed);
+                }
+                catch (BadInputException e) {
+                    // Reported once the whole file has been read, as if the rows were kept: errors of the
+                    // JSON itself anywhere in the file are reported first.
+                    deferred = e;
+                }
+            }
         }
     }
 
@@ -133,7 +166,7 @@ final class HawdJsonReader {
             String key = parser.currentName();
             JsonToken value = parser.nextToken();
             switch (key) {
-                case "timestamp" -> row.time = timestamp(text(value, rowLabel() + "\"timestamp\" must be a string"));
+                case "timestamp" -> row.time = timestamp(rowText(value, "\"timestamp\" must be a string"));
                 case "commit" -> row.commit = commit(value);
                 case "columns" -> readColumns(value, row);
                 default -> throw error(rowLabel() + "unknown key \"" + key + "\" (a row has timestamp, commit, columns)");
@@ -164,15 +197,14 @@ final class HawdJsonReader {
                 throw error(rowLabel() + "column " + index + " must be an object, found " + describe(next));
             }
             RawColumn column = new RawColumn();
-            column.line = parser.currentLocation().getLineNr();
             boolean hasValue = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String key = parser.currentName();
                 JsonToken value = parser.nextToken();
                 switch (key) {
-                    case "name" -> column.name = text(value, rowLabel() + "column " + index + ": \"name\" must be a string");
+                    case "name" -> column.name = columnText(value, index, "\"name\" must be a string");
                     case "unit" -> column.unit = value == JsonToken.VALUE_NULL ? ""
-                            : text(value, rowLabel() + "column " + index + ": \"unit\" must be a string");
+                            : columnText(value, index, "\"unit\" must be a string");
                     case "value" -> {
                         hasValue = true;
                         readValue(value, column, index);
@@ -206,7 +238,7 @@ final class HawdJsonReader {
             case VALUE_STRING -> {
                 column.text = parser.getText();
                 String trimmed = column.text.strip();
-                if (NUMBER.matcher(trimmed).matches()) {
+                if (isNumber(trimmed)) {
                     column.number = Double.parseDouble(trimmed);
                     column.text = trimmed;
                     column.numeric = true;
@@ -217,22 +249,27 @@ final class HawdJsonReader {
             default -> throw error(rowLabel() + "column " + index + ": \"value\" must be a number, a numeric string or null, found "
                     + describe(token));
         }
-        column.valueLine = parser.currentLocation().getLineNr();
-        column.valueColumn = parser.currentLocation().getColumnNr();
+        JsonLocation location = parser.currentLocation();
+        column.valueLine = location.getLineNr();
+        column.valueColumn = location.getColumnNr();
     }
 
     private String commit(JsonToken token) throws IOException {
         if (token == JsonToken.VALUE_NULL) {
             return "";
         }
-        String commit = text(token, rowLabel() + "\"commit\" must be a string").strip();
-        if (!commit.isEmpty() && !COMMIT.matcher(commit).matches()) {
+        String commit = rowText(token, "\"commit\" must be a string").strip();
+        if (!commit.isEmpty() && !isCommit(commit)) {
             throw error(rowLabel() + "\"commit\" must be a hexadecimal commit id or empty, found \"" + clip(commit) + "\"");
         }
         return commit;
     }
 
     private LocalDateTime timestamp(String text) {
+        LocalDateTime usual = hawdTimestamp(text);
+        if (usual != null) {
+            return usual;
+        }
         try {
             TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parse(text.strip());
             // HAWD writes local time without a zone; should a zone be there, its local reading is kept.
@@ -243,9 +280,65 @@ final class HawdJsonReader {
         }
     }
 
+    /**
+     * HAWD's usual {@code 2018-07-28T03:04:12.345} without a general parser (the formatter costs more than
+     * the rest of a row); {@code null} for any other form or an invalid date, which the formatter then
+     * parses or refuses as before.
+     */
+    static LocalDateTime hawdTimestamp(String text) {
+        if (text.length() != 23 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.') {
+            return null;
+        }
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 7);
+        int day = number(text, 8, 10);
+        int hour = number(text, 11, 13);
+        int minute = number(text, 14, 16);
+        int second = number(text, 17, 19);
+        int millis = number(text, 20, 23);
+        if ((year | month | day | hour | minute | second | millis) < 0) {
+            return null;
+        }
+        try {
+            return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000);
+        }
+        catch (java.time.DateTimeException invalid) {
+            return null;
+        }
+    }
+
+    /** The ASCII digits from {@code from} to {@code to} as a number, or -1. */
+    private static int number(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
     private String text(JsonToken token, String message) throws IOException {
         if (token != JsonToken.VALUE_STRING) {
             throw error(message + ", found " + describe(token));
+        }
+        return parser.getText();
+    }
+
+    /** As {@link #text}, for a row's field; the message is only built when it is needed (once per row adds up). */
+    private String rowText(JsonToken token, String message) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw error(rowLabel() + message + ", found " + describe(token));
+        }
+        return parser.getText();
+    }
+
+    private String columnText(JsonToken token, int index, String message) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw error(rowLabel() + "column " + index + ": " + message + ", found " + describe(token));
         }
         return parser.getText();
     }
@@ -278,24 +371,117 @@ final class HawdJsonReader {
         return new BadInputException(file + ": " + where + JsonInput.where(parser.currentLocation()) + message);
     }
 
+    /** A JSON number: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, checked by hand (a regex per value is slow). */
+    static boolean isNumber(String text) {
+        int n = text.length();
+        int i = 0;
+        if (i < n && text.charAt(i) == '-') {
+            i++;
+        }
+        if (i >= n || !isDigit(text.charAt(i))) {
+            return false;
+        }
+        if (text.charAt(i++) != '0') {
+            while (i < n && isDigit(text.charAt(i))) {
+                i++;
+            }
+        }
+        if (i < n && text.charAt(i) == '.') {
+            i = digits(text, i + 1);
+            if (i < 0) {
+                return false;
+            }
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            i = digits(text, i);
+            if (i < 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /** The index after one or more digits from {@code from}, or -1 when there is none. */
+    private static int digits(String text, int from) {
+        int i = from;
+        while (i < text.length() && isDigit(text.charAt(i))) {
+            i++;
+        }
+        return i > from ? i : -1;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** 4 to 64 hexadecimal digits. */
+    static boolean isCommit(String text) {
+        if (text.length() < 4 || text.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String clip(String text) {
         return text.length() > 40 ? text.substring(0, 37) + "..." : text;
     }
 
-    private static String canonical(RawColumn column) {
+    /** A parameter's value as one text however it was written ({@code 5000}, {@code 5000.0}, {@code "5e3"}). */
+    private String canonicalOf(RawColumn column) {
         if (column.numeric) {
-            return new BigDecimal(column.text).stripTrailingZeros().toPlainString();
+            return canonicalNumbers.computeIfAbsent(column.text, text -> new BigDecimal(text).stripTrailingZeros().toPlainString());
         }
         return column.text;
     }
 
+    /**
+     * The unit a column's values get (its own, else the definition's), whether a definition makes it text,
+     * and whether it is a parameter.
+     */
+    private record ColumnRole(String unit, boolean textType, boolean parameter) {
+    }
+
+    private ColumnRole roleOf(RawColumn column, int index) {
+        if (index >= lastColumns.length) {
+            lastColumns = java.util.Arrays.copyOf(lastColumns, Math.max(index + 1, lastColumns.length * 2));
+        }
+        RawColumn last = lastColumns[index];
+        if (last != null && last.name.equals(column.name) && last.unit.equals(column.unit)) {
+            column.role = last.role;
+        }
+        else {
+            column.role = lookUpRole(column);
+            lastColumns[index] = column;
+        }
+        return column.role;
+    }
+
+    private ColumnRole lookUpRole(RawColumn column) {
+        return roles.computeIfAbsent(column.name, name -> new HashMap<>()).computeIfAbsent(column.unit, rawUnit -> {
+            Optional<ColumnDefinition> columnDefinition = definition.flatMap(d -> d.column(column.name));
+            String unit = rawUnit.isEmpty() ? columnDefinition.map(ColumnDefinition::unit).orElse("") : rawUnit;
+            boolean textType = columnDefinition.map(c -> c.type().isText()).orElse(false);
+            return new ColumnRole(unit, textType, settings.parameterColumns().isParameter(dataset, column.name, unit));
+        });
+    }
+
     private static final class RawColumn {
         String name;
+        ColumnRole role;
         String unit = "";
         String text;
         double number;
         boolean numeric;
-        int line;
         int valueLine;
         int valueColumn;
     }
@@ -314,34 +500,37 @@ final class HawdJsonReader {
         }
 
         void toObservations(List<Observation> out) {
-            Map<String, String> parameters = new HashMap<>();
-            List<RawColumn> measures = new ArrayList<>(columns.size());
-            Map<RawColumn, String> units = new HashMap<>();
-            for (RawColumn column : columns) {
-                Optional<ColumnDefinition> columnDefinition = definition.flatMap(d -> d.column(column.name));
-                String unit = column.unit.isEmpty() ? columnDefinition.map(ColumnDefinition::unit).orElse("") : column.unit;
-                boolean textType = columnDefinition.map(c -> c.type().isText()).orElse(false);
-                if (settings.parameterColumns().isParameter(dataset, column.name, unit)) {
+            TreeMap<String, String> parameters = new TreeMap<>();
+            int measures = 0;
+            for (int i = 0; i < columns.size(); i++) {
+                RawColumn column = columns.get(i);
+                ColumnRole role = roleOf(column, i);
+                if (role.parameter) {
                     if (column.text != null) {
-                        if (!column.numeric && !textType && !isBoolean(column.text)) {
+                        if (!column.numeric && !role.textType && !isBoolean(column.text)) {
                             throw columnError(column, "value \"" + clip(column.text) + "\" is not a number"
                                     + " (a text parameter needs a definition with type string)");
                         }
-                        parameters.put(column.name, canonical(column));
+                        parameters.put(column.name, canonicalOf(column));
                     }
                 }
                 else if (column.text != null) {
                     if (!column.numeric) {
                         throw columnError(column, "value \"" + clip(column.text) + "\" is not a number");
                     }
-                    measures.add(column);
-                    units.put(column, unit);
+                    measures++;
                 }
             }
-            TreeMap<String, String> sorted = new TreeMap<>(parameters);
-            for (RawColumn column : measures) {
-                out.add(new Observation(new SeriesKey(dataset, column.name, sorted), units.get(column), time, commit,
-                        column.number));
+            if (measures == 0) {
+                return;
+            }
+            Map<String, SeriesKey> keys = seriesKeys.computeIfAbsent(parameters, p -> new HashMap<>());
+            for (RawColumn column : columns) {
+                ColumnRole role = column.role;
+                if (!role.parameter && column.text != null) {
+                    SeriesKey key = keys.computeIfAbsent(column.name, measure -> new SeriesKey(dataset, measure, parameters));
+                    out.add(new Observation(key, role.unit, time, commit, column.number));
+                }
             }
         }
 
