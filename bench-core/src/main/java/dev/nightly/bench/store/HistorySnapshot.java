@@ -122,6 +122,8 @@ public final class HistorySnapshot {
         List<Point> points = new ArrayList<>(Math.max(entry.info().count(), 0));
         int start = 0;
         int lineNumber = 0;
+        Point previous = null;
+        boolean sorted = true;
         while (start < text.length()) {
             int end = text.indexOf('\n', start);
             lineNumber++;
@@ -129,7 +131,10 @@ public final class HistorySnapshot {
                 throw damaged(file, "line " + lineNumber + " is not terminated");
             }
             try {
-                points.add(PointCodec.parse(text.substring(start, end)));
+                Point point = PointCodec.parse(text, start, end);
+                sorted = sorted && (previous == null || Point.CHRONOLOGICAL.compare(previous, point) <= 0);
+                previous = point;
+                points.add(point);
             }
             catch (IllegalArgumentException e) {
                 throw damaged(file, "line " + lineNumber + ": " + e.getMessage());
@@ -140,7 +145,9 @@ public final class HistorySnapshot {
             throw damaged(file, "holds " + points.size() + " points where the manifest records " + entry.info().count());
         }
         // Ingests append in time order; a late row breaks that, and sorting an almost sorted list is cheap.
-        points.sort(Point.CHRONOLOGICAL);
+        if (!sorted) {
+            points.sort(Point.CHRONOLOGICAL);
+        }
         return points;
     }
 

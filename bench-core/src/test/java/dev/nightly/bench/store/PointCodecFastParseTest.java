@@ -1,0 +1,64 @@
+package dev.nightly.bench.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.nightly.bench.model.Point;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Reading a line in place must give what splitting it gives: the same point, or the same error. */
+class PointCodecFastParseTest {
+    @Test
+    void writtenPointsReadBackAlikeBothWays() {
+        Random random = new Random(7);
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 50_000; i++) {
+            double value = switch (i % 8) {
+                case 0 -> random.nextInt(100_000);
+                case 1 -> Math.round(random.nextDouble() * 1e6) / 1000.0;
+                case 2 -> random.nextGaussian() * 1e-5;
+                case 3 -> random.nextDouble() * 1e17;
+                case 4 -> -random.nextDouble();
+                case 5 -> i % 16 == 5 ? -0.0 : 0.0;
+                case 6 -> Double.longBitsToDouble(random.nextLong());
+                default -> random.nextDouble();
+            };
+            LocalDateTime time = LocalDateTime.of(1999 + random.nextInt(30), 1 + random.nextInt(12), 1 + random.nextInt(28),
+                    random.nextInt(24), random.nextInt(60), random.nextInt(60), random.nextInt(1000) * 1_000_000);
+            double error = i % 5 == 0 ? random.nextDouble() : Double.NaN;
+            StringBuilder line = new StringBuilder();
+            PointCodec.append(line, new Point(random.nextInt(20_000), i % 7 == 0 ? "" : "1a2b3c4d5", time, value, error));
+            lines.add(line.substring(0, line.length() - 1));
+        }
+        lines.addAll(List.of("1\t2018-07-28T03:04:12.345\tabc\t5", "1\t2018-07-28T03:04:12.345\tabc\t.5",
+                "1\t2018-07-28T03:04:12.345\tabc\t5.", "1\t2018-07-28T03:04:12.345\tabc\t+5", "1\t2018-07-28T03:04:12.345\t\t1e3",
+                "1\t2018-07-28T03:04:12.345\t\t 7", "1\t2018-07-28T03:04:12.345\t\tNaN", "1\t2018-07-28T03:04:12.345\t\t-Infinity",
+                "007\t2018-07-28T03:04:12.345\t\t0.0000000000000000000000001", "+1\t2018-07-28T03:04:12.345\t\t1",
+                "1\t2018-07x28T03:04:12.345\t\t1", "1\t2018-02-30T03:04:12.345\t\t1", "1\t2018-07-28T03:04:12\t\t1",
+                "1\t2018-07-28T03:04:12.345\t\t1\t2\t3", "1\t2018-07-28T03:04:12.345", "x\t2018-07-28T03:04:12.345\t\t1",
+                "1\t2018-07-28T03:04:12.345\t\tabc", "", "1\t2018-07-28T03:04:12.345\t\t12345678901234567890.5"));
+        String text = "junk\n" + String.join("\n", lines) + "\n";
+        int start = text.indexOf('\n') + 1;
+        for (String line : lines) {
+            int from = start;
+            int to = text.indexOf('\n', start);
+            Object expected = outcome(() -> PointCodec.parse(line));
+            Object actual = outcome(() -> PointCodec.parse(text, from, to));
+            assertThat(actual).as(line).isEqualTo(expected);
+            start = to + 1;
+        }
+    }
+
+    private static Object outcome(java.util.function.Supplier<Point> parse) {
+        Throwable thrown = catchThrowable(parse::get);
+        if (thrown != null) {
+            return thrown.getClass().getName() + ": " + thrown.getMessage();
+        }
+        // Records compare doubles by bits, so -0.0 and 0.0 stay apart.
+        return parse.get();
+    }
+}
