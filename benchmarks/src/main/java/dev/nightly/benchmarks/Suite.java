@@ -129,15 +129,18 @@ public final class Suite {
 
         lines.add(timeRow("Chart model, one dataset page (" + HawdHistory.largestDataset() + ", 60 series)",
                 results.get("datasetChart"), CHART_MS_TARGET));
-        lines.add(timeRow("Chart model, whole job (" + HawdHistory.seriesCount() + " series, " + fixture.nights() + " builds)",
-                results.get("jobCharts"), CHART_MS_TARGET));
-        lines.add(timeRow("Job charts as ECharts JSON (model + JSON)", results.get("jobChartsJson"), CHART_MS_TARGET));
+        lines.add(timeRow("Chart model, whole job (" + HawdHistory.seriesCount() + " series, " + fixture.nights()
+                + " builds), all series read first (plugin today)", results.get("jobCharts"), CHART_MS_TARGET));
+        lines.add(timeRow("Chart model, whole job, dataset by dataset (one dataset's series in memory at a time)",
+                results.get("jobChartsPerDataset"), CHART_MS_TARGET));
+        lines.add(timeRow("Job charts as ECharts JSON (dataset by dataset + ChartJson.page)", results.get("jobChartsJson"), CHART_MS_TARGET));
         lines.add(timeRow("Checks of the latest build (built-in checks, " + HawdHistory.seriesCount() + " series)",
                 results.get("checkLatestBuild"), CHECK_MS_TARGET));
-        boolean fits = results.containsKey("datasetChart") && results.containsKey("jobCharts")
-                && results.containsKey("checkLatestBuild");
-        lines.add(row("Heap: charts and checks run in " + SMALL_HEAP, fits ? "ran" : "failed (see log)", "< 256 MB", "",
-                fits ? "PASS" : "MISS"));
+        for (String name : List.of("datasetChart", "jobCharts", "jobChartsPerDataset", "jobChartsJson", "checkLatestBuild")) {
+            boolean ran = results.containsKey(name);
+            lines.add(row("Heap: " + name + " in " + SMALL_HEAP, ran ? "ran" : "failed (OutOfMemoryError, see log)", "< 256 MB", "",
+                    ran ? "PASS" : "MISS"));
+        }
 
         StringBuilder out = new StringBuilder();
         out.append("| Figure | Measured: wall ms/op ± 99.9% error; process CPU ms/op; allocated MB/op | Target | Ratio | |\n");
