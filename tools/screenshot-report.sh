@@ -46,10 +46,11 @@ fi
 
 mkdir -p "$(dirname "$out")"
 out_abs="$(cd "$(dirname "$out")" && pwd)/$(basename "$out")"
-page="file://$(cd "$report" && pwd)/index.html"
+# ?draw=all: every chart drawn at once and without animation, however far down the page it is.
+page="file://$(cd "$report" && pwd)/index.html?draw=all"
 
-# Charts inside the window are drawn as the page opens; the virtual time budget lets them finish
-# before the picture is taken. A fresh profile keeps the user's own Chromium out of it.
+# The virtual time budget lets the charts finish drawing before the picture is taken.
+# A fresh profile keeps the user's own Chromium out of it.
 "$chromium" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run \
     --disable-background-networking --disable-component-update --disable-sync \
     --user-data-dir="$work/profile" --hide-scrollbars --force-device-scale-factor=1 \

@@ -21,26 +21,35 @@ import java.util.List;
  *
  * <p>Shape of one option (build axis):
  * <pre>{@code
- * { "title": {"text": "Mail query"}, "legend": {...}, "tooltip": {"trigger": "axis", ...}, "toolbox": {...},
+ * { "animation": true, "title": {"text": "Mail Query – ms"},          // title only if the chart is titled
+ *   "legend": {...}, "tooltip": {"trigger": "axis", ...}, "toolbox": {...},
  *   "grid": {...}, "dataZoom": [{"type": "inside"}, {"type": "slider"}],
- *   "xAxis": {"type": "value", "name": "build", ...}, "yAxis": [{"type": "value", "name": "ms"}, ...],
+ *   "xAxis": {"type": "value", "name": "build", "min": "dataMin", "max": "dataMax", ...},
+ *   "yAxis": [{"type": "value", "name": "ms", "scale": false, "max": 450}, ...],   // min/max only where bounds need room
  *   "series": [ { "id": "mail_query/time{rows=5000}", "name": "time [ms] (rows=5000)", "type": "line",
  *                 "yAxisIndex": 0, "sampling": "lttb",
  *                 "dimensions": [{"name": "build"}, {"name": "value"}, {"name": "commit"}, {"name": "date"}],
  *                 "encode": {"x": "build", "y": "value", "tooltip": ["value", "commit", "date"]},
  *                 "data": [[41, 12.5, "0a1b2c3d4", "2018-07-28 03:04:12"], ...],
- *                 "markLine": {... one dashed line per bound ...},
+ *                 "markLine": {... one dashed line per drawn bound, see TrendLine#drawnBounds ...},
  *                 "markPoint": {"data": [{"name": "regressed +25.0% vs ...", "coord": [42, 15.6],
  *                                         "value": "✗", "symbol": "pin", "itemStyle": {"color": "#c62828"}}]} } ] }
  * }</pre>
  * With the time axis, each point is {@code [date, value, build, commit, "build 42"]} and x is a time axis.
  * In both, a point's build number is in the dimension named {@code build} ({@code params.value[0]} or
  * {@code params.value[2]}; in click handlers {@code params.data[params.dimensionNames.indexOf('build')]}),
- * and each series' {@code id} is the series id.
+ * and each series' {@code id} is the series id. Values are written with at most 7 significant digits
+ * (whole numbers without a fraction), which is more than a chart or its tooltip shows.
+ *
+ * <p>A page ({@link #page}) is {@code [{"id", "title", "dataset", "unit", "description", "points", "option"}]}:
+ * one entry per chart; {@code id} is the dataset id, shared by the charts of a dataset split by unit.
  *
  * <p>All text is data for ECharts, which draws it on canvas or escapes it in its default tooltips; no
- * formatter functions or HTML templates are used. The JSON escapes {@code < > &} and the line separators
- * so that it can also be embedded in an HTML {@code <script>} element as it is.
+ * formatter functions or HTML templates are used. {@link #option} and {@link #write} escape
+ * {@code < > & '} and the line separators so that the JSON can be embedded in an HTML {@code <script>}
+ * element as it is (the report does). {@link #page} and {@link #writePage} are for JSON answers (the
+ * Jenkins page's {@code @JavaScriptMethod}) and skip that escaping, which costs a fifth of the time on
+ * a job's worth of charts: never put their output into HTML unescaped.
  */
 public final class ChartJson {
     static final String BAD_COLOR = "#c62828";
@@ -49,21 +58,22 @@ public final class ChartJson {
     /** Above this many points in one chart, it is drawn without animation. */
     static final int LARGE_CHART = 5000;
 
-    private static final JsonFactory FACTORY = new com.fasterxml.jackson.core.JsonFactoryBuilder().characterEscapes(new HtmlSafeEscapes()).build();
+    private static final JsonFactory HTML_SAFE = new com.fasterxml.jackson.core.JsonFactoryBuilder().characterEscapes(new HtmlSafeEscapes()).build();
+    private static final JsonFactory PLAIN = new JsonFactory();
 
     private ChartJson() {
     }
 
-    /** The ECharts option of one chart. */
+    /** The ECharts option of one chart, safe to embed in an HTML script element. */
     public static String option(TrendChart chart) {
         StringWriter out = new StringWriter(chart.pointCount() * 48 + 4096);
         write(chart, out);
         return out.toString();
     }
 
-    /** Writes the ECharts option of one chart. */
+    /** Writes the ECharts option of one chart, safe to embed in an HTML script element. */
     public static void write(TrendChart chart, Writer out) {
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+        try (JsonGenerator json = HTML_SAFE.createGenerator(out)) {
             writeOption(chart, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -71,22 +81,30 @@ public final class ChartJson {
     }
 
     /**
-     * A page of charts: {@code [{"id": ..., "title": ..., "description": ..., "points": n, "option": {...}}]}.
-     * The Jenkins page and the report give each {@code option} to its own ECharts instance.
+     * A page of charts as a JSON answer: {@code [{"id", "title", "dataset", "unit", "description", "points",
+     * "option"}]}. The Jenkins page gives each {@code option} to its own ECharts instance. Not escaped for
+     * embedding in HTML.
      */
     public static String page(List<TrendChart> charts) {
-        StringWriter out = new StringWriter();
+        int points = 0;
+        for (TrendChart chart : charts) {
+            points += chart.pointCount();
+        }
+        StringWriter out = new StringWriter(points * 40 + charts.size() * 2048 + 16);
         writePage(charts, out);
         return out.toString();
     }
 
+    /** Writes {@link #page}. */
     public static void writePage(List<TrendChart> charts, Writer out) {
-        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+        try (JsonGenerator json = PLAIN.createGenerator(out)) {
             json.writeStartArray();
             for (TrendChart chart : charts) {
                 json.writeStartObject();
                 json.writeStringField("id", chart.id());
                 json.writeStringField("title", chart.title());
+                json.writeStringField("dataset", chart.datasetName());
+                json.writeStringField("unit", chart.unit());
                 json.writeStringField("description", chart.description());
                 json.writeNumberField("points", chart.pointCount());
                 json.writeFieldName("option");
@@ -105,14 +123,16 @@ public final class ChartJson {
         json.writeStartObject();
         // Animating tens of thousands of points costs more than it shows.
         json.writeBooleanField("animation", chart.pointCount() <= LARGE_CHART);
-        json.writeObjectFieldStart("title");
-        json.writeStringField("text", chart.title());
-        json.writeStringField("left", "left");
-        json.writeEndObject();
+        if (chart.titled()) {
+            json.writeObjectFieldStart("title");
+            json.writeStringField("text", chart.title());
+            json.writeStringField("left", "left");
+            json.writeEndObject();
+        }
 
         json.writeObjectFieldStart("legend");
         json.writeStringField("type", "scroll");
-        json.writeNumberField("top", 28);
+        json.writeNumberField("top", chart.titled() ? 28 : 0);
         json.writeEndObject();
 
         json.writeObjectFieldStart("tooltip");
@@ -134,10 +154,11 @@ public final class ChartJson {
         json.writeEndObject();
 
         json.writeObjectFieldStart("grid");
-        json.writeNumberField("top", 70);
+        json.writeNumberField("top", chart.titled() ? 70 : 44);
         json.writeNumberField("left", 20);
         json.writeNumberField("right", 20 + Math.max(0, chart.units().size() - 1) * 55);
-        json.writeNumberField("bottom", 56);
+        // Room under the axis labels for the axis name, and under that for the zoom slider.
+        json.writeNumberField("bottom", 62);
         json.writeBooleanField("containLabel", true);
         json.writeEndObject();
 
@@ -153,18 +174,16 @@ public final class ChartJson {
         json.writeEndArray();
 
         json.writeObjectFieldStart("xAxis");
-        if (byTime) {
-            json.writeStringField("type", "time");
-            json.writeStringField("name", "date");
-            json.writeStringField("nameLocation", "middle");
-            json.writeNumberField("nameGap", 22);
-        } else {
-            json.writeStringField("type", "value");
-            json.writeStringField("name", "build");
-            json.writeStringField("nameLocation", "middle");
-            json.writeNumberField("nameGap", 22);
+        json.writeStringField("type", byTime ? "time" : "value");
+        json.writeStringField("name", byTime ? "date" : "build");
+        // Centred below the labels, so it never meets the last label of an axis.
+        json.writeStringField("nameLocation", "middle");
+        json.writeNumberField("nameGap", 28);
+        // From the first to the last build shown, not from a rounded 0 to a rounded end.
+        json.writeStringField("min", "dataMin");
+        json.writeStringField("max", "dataMax");
+        if (!byTime) {
             json.writeNumberField("minInterval", 1);
-            json.writeBooleanField("scale", true);
             json.writeObjectFieldStart("axisPointer");
             json.writeObjectFieldStart("label");
             json.writeStringField("formatter", "build {value}");
@@ -176,10 +195,17 @@ public final class ChartJson {
         json.writeArrayFieldStart("yAxis");
         List<String> units = chart.units();
         for (int axis = 0; axis < Math.max(1, units.size()); axis++) {
+            TrendChart.ValueRange range = chart.valueRange(axis);
             json.writeStartObject();
             json.writeStringField("type", "value");
             json.writeStringField("name", units.isEmpty() ? "" : units.get(axis));
-            json.writeBooleanField("scale", true);
+            json.writeBooleanField("scale", range.scale());
+            if (range.min() != null) {
+                json.writeNumberField("min", range.min());
+            }
+            if (range.max() != null) {
+                json.writeNumberField("max", range.max());
+            }
             json.writeStringField("position", axis == 0 ? "left" : "right");
             if (axis > 1) {
                 json.writeNumberField("offset", (axis - 1) * 55);
@@ -194,15 +220,17 @@ public final class ChartJson {
         json.writeEndArray();
 
         json.writeArrayFieldStart("series");
-        char[] buffer = new char[19];
+        char[] buffer = new char[32];
+        java.util.Set<String> labelledBounds = new java.util.HashSet<>();
         for (TrendLine line : chart.lines()) {
-            writeSeries(line, byTime, json, buffer);
+            writeSeries(line, byTime, json, buffer, labelledBounds);
         }
         json.writeEndArray();
         json.writeEndObject();
     }
 
-    private static void writeSeries(TrendLine line, boolean byTime, JsonGenerator json, char[] buffer) throws IOException {
+    private static void writeSeries(TrendLine line, boolean byTime, JsonGenerator json, char[] buffer,
+                                    java.util.Set<String> labelledBounds) throws IOException {
         json.writeStartObject();
         json.writeStringField("id", line.key().id());
         json.writeStringField("name", line.label());
@@ -253,13 +281,13 @@ public final class ChartJson {
             json.writeStartArray();
             if (byTime) {
                 json.writeString(buffer, 0, formatTime(times[i], buffer));
-                json.writeNumber(values[i]);
+                writeValue(json, values[i], buffer);
                 json.writeNumber(builds[i]);
                 json.writeString(commits[i]);
                 json.writeString("build " + builds[i]);
             } else {
                 json.writeNumber(builds[i]);
-                json.writeNumber(values[i]);
+                writeValue(json, values[i], buffer);
                 json.writeString(commits[i]);
                 json.writeString(buffer, 0, formatTime(times[i], buffer));
             }
@@ -267,7 +295,7 @@ public final class ChartJson {
         }
         json.writeEndArray();
 
-        writeBounds(line.bounds(), json);
+        writeBounds(line, json, labelledBounds);
         writeMarks(line, byTime, json, buffer);
         json.writeEndObject();
     }
@@ -279,7 +307,12 @@ public final class ChartJson {
         json.writeEndObject();
     }
 
-    private static void writeBounds(Bounds bounds, JsonGenerator json) throws IOException {
+    /**
+     * The drawn bounds as dashed lines. Series of one measure share its bounds: each line carries them
+     * (hiding a series in the legend must not hide the bound), but only the first on an axis is labelled.
+     */
+    private static void writeBounds(TrendLine line, JsonGenerator json, java.util.Set<String> labelledBounds) throws IOException {
+        Bounds bounds = line.drawnBounds();
         if (bounds.isNone()) {
             return;
         }
@@ -291,21 +324,23 @@ public final class ChartJson {
         json.writeStringField("color", BOUNDS_COLOR);
         json.writeEndObject();
         json.writeArrayFieldStart("data");
+        String allowed = "allowed " + line.bounds();
         if (bounds.min() != null) {
-            bound(json, "min", bounds.min());
+            bound(json, "min", bounds.min(), allowed, labelledBounds.add(line.yAxisIndex() + " min " + bounds.min()));
         }
         if (bounds.max() != null) {
-            bound(json, "max", bounds.max());
+            bound(json, "max", bounds.max(), allowed, labelledBounds.add(line.yAxisIndex() + " max " + bounds.max()));
         }
         json.writeEndArray();
         json.writeEndObject();
     }
 
-    private static void bound(JsonGenerator json, String name, double value) throws IOException {
+    private static void bound(JsonGenerator json, String name, double value, String allowed, boolean labelled) throws IOException {
         json.writeStartObject();
-        json.writeStringField("name", name);
+        json.writeStringField("name", name + ", " + allowed);
         json.writeNumberField("yAxis", value);
         json.writeObjectFieldStart("label");
+        json.writeBooleanField("show", labelled);
         json.writeStringField("formatter", name + " " + Numbers.format(value));
         json.writeStringField("position", "insideEndTop");
         json.writeEndObject();
@@ -330,7 +365,7 @@ public final class ChartJson {
             } else {
                 json.writeNumber(line.builds()[i]);
             }
-            json.writeNumber(line.values()[i]);
+            writeValue(json, line.values()[i], buffer);
             json.writeEndArray();
             json.writeStringField("value", symbolText(verdict));
             json.writeStringField("symbol", verdict == Verdict.IMPROVED ? "pin" : verdict == Verdict.OUT_OF_BOUNDS ? "diamond" : "pin");
@@ -365,6 +400,94 @@ public final class ChartJson {
             case IMPROVED -> GOOD_COLOR;
             default -> BAD_COLOR;
         };
+    }
+
+    private static final long[] POWERS = new long[19];
+
+    static {
+        POWERS[0] = 1;
+        for (int i = 1; i < POWERS.length; i++) {
+            POWERS[i] = POWERS[i - 1] * 10;
+        }
+    }
+
+    private static void writeValue(JsonGenerator json, double value, char[] buffer) throws IOException {
+        int length = formatValue(value, buffer);
+        if (length < 0) {
+            json.writeNumber(value);
+        } else {
+            json.writeNumber(buffer, 0, length);
+        }
+    }
+
+    /**
+     * A finite value with at most 7 significant digits and no trailing zeros ({@code 41}, {@code 17.98561},
+     * {@code 0.0001234568}), without {@link Double#toString}: this runs for every point shown. Whole parts
+     * are never rounded. Returns the length written, or -1 for values it leaves to Jackson (below 1e-9
+     * or from 1e15 on).
+     */
+    static int formatValue(double value, char[] out) {
+        double magnitude = Math.abs(value);
+        if (magnitude == 0) {
+            out[0] = '0';
+            return 1;
+        }
+        if (!(magnitude >= 1e-9 && magnitude < 1e15)) {
+            return -1;
+        }
+        // Digits of the whole part (0 for magnitudes below 1), or minus the zeros after the point.
+        int exponent;
+        if (magnitude >= 1) {
+            exponent = 1;
+            while (exponent < POWERS.length && magnitude >= POWERS[exponent]) {
+                exponent++;
+            }
+        } else {
+            exponent = 0;
+            double scaled = magnitude * 10;
+            while (scaled < 1) {
+                scaled *= 10;
+                exponent--;
+            }
+        }
+        int decimals = Math.min(16, Math.max(0, 7 - exponent));
+        long digits = Math.round(magnitude * POWERS[decimals]);
+        while (decimals > 0 && digits % 10 == 0) {
+            digits /= 10;
+            decimals--;
+        }
+        long whole = digits / POWERS[decimals];
+        long fraction = digits % POWERS[decimals];
+        int at = 0;
+        if (value < 0) {
+            out[at++] = '-';
+        }
+        at = writeLong(out, at, whole);
+        if (decimals > 0) {
+            out[at++] = '.';
+            for (int i = decimals - 1; i >= 0; i--) {
+                out[at + i] = (char) ('0' + fraction % 10);
+                fraction /= 10;
+            }
+            at += decimals;
+        }
+        return at;
+    }
+
+    private static int writeLong(char[] out, int at, long value) {
+        if (value == 0) {
+            out[at] = '0';
+            return at + 1;
+        }
+        int length = 0;
+        for (long rest = value; rest > 0; rest /= 10) {
+            length++;
+        }
+        for (int i = at + length - 1; i >= at; i--) {
+            out[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + length;
     }
 
     /** {@code 2018-07-28 03:04:12} without a formatter: this runs for every point shown. */

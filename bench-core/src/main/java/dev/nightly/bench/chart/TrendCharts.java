@@ -41,39 +41,81 @@ public final class TrendCharts {
     }
 
     /**
-     * One chart per dataset that has series, ordered by dataset name. Series of datasets without
-     * information get a chart named by the dataset id.
+     * One chart per dataset and unit, ordered by dataset name; a dataset's charts follow each other in the
+     * order its units first appear among its series (sorted by key). One unit per chart keeps lines of
+     * different scales apart: a rate in result/ms and a time in ms on two axes of one plot read as one
+     * tangle. Series of datasets without information get charts named by the dataset id.
      */
     public List<TrendChart> job(Map<String, DatasetInfo> datasets, List<Series> series) {
         Map<String, List<Series>> byDataset = new TreeMap<>();
         for (Series one : series) {
             byDataset.computeIfAbsent(one.key().dataset(), id -> new ArrayList<>()).add(one);
         }
-        List<TrendChart> charts = new ArrayList<>(byDataset.size());
-        byDataset.forEach((id, members) -> charts.add(dataset(datasets.getOrDefault(id, DatasetInfo.of(id)), members)));
-        charts.sort(Comparator.comparing(TrendChart::title, String.CASE_INSENSITIVE_ORDER).thenComparing(TrendChart::id));
+        List<DatasetInfo> infos = new ArrayList<>(byDataset.size());
+        byDataset.keySet().forEach(id -> infos.add(datasets.getOrDefault(id, DatasetInfo.of(id))));
+        infos.sort(Comparator.comparing(DatasetInfo::name, String.CASE_INSENSITIVE_ORDER).thenComparing(DatasetInfo::id));
+        List<TrendChart> charts = new ArrayList<>();
+        for (DatasetInfo info : infos) {
+            charts.addAll(datasetByUnit(info, byDataset.get(info.id())));
+        }
         return charts;
     }
 
-    /** The chart of one dataset; series of other datasets are refused. */
+    /**
+     * The charts of one dataset, one per unit, titled {@code name – unit} when there are several (see
+     * {@link #job}); series of other datasets are refused. All show the same builds.
+     */
+    public List<TrendChart> datasetByUnit(DatasetInfo info, List<Series> series) {
+        List<Series> sorted = sortedMembers(info, series);
+        Map<String, List<Series>> byUnit = new LinkedHashMap<>();
+        for (Series one : sorted) {
+            byUnit.computeIfAbsent(one.unit(), unit -> new ArrayList<>()).add(one);
+        }
+        if (byUnit.size() <= 1) {
+            return List.of(chart(info, sorted, info.name()));
+        }
+        long firstBuild = firstShownBuild(sorted);
+        List<TrendChart> charts = new ArrayList<>(byUnit.size());
+        byUnit.forEach((unit, members) -> charts.add(chart(info, members,
+                info.name() + TrendChart.UNIT_SEPARATOR + (unit.isEmpty() ? "no unit" : unit), firstBuild)));
+        return charts;
+    }
+
+    /**
+     * The chart of one dataset with one value axis per unit; series of other datasets are refused. For a
+     * single series or a dataset of one unit; {@link #datasetByUnit} draws mixed units apart.
+     */
     public TrendChart dataset(DatasetInfo info, List<Series> series) {
+        return chart(info, sortedMembers(info, series), info.name());
+    }
+
+    private static List<Series> sortedMembers(DatasetInfo info, List<Series> series) {
         List<Series> sorted = new ArrayList<>(series);
         sorted.sort(Comparator.comparing(Series::key));
-        long firstBuild = firstShownBuild(sorted);
-        Map<String, Integer> units = new LinkedHashMap<>();
-        List<TrendLine> lines = new ArrayList<>(sorted.size());
         for (Series one : sorted) {
             if (!one.key().dataset().equals(info.id())) {
                 throw new IllegalArgumentException("series " + one.key().id() + " is not of dataset " + info.id());
             }
+        }
+        return sorted;
+    }
+
+    private TrendChart chart(DatasetInfo info, List<Series> sorted, String title) {
+        return chart(info, sorted, title, firstShownBuild(sorted));
+    }
+
+    private TrendChart chart(DatasetInfo info, List<Series> sorted, String title, long firstBuild) {
+        Map<String, Integer> units = new LinkedHashMap<>();
+        List<TrendLine> lines = new ArrayList<>(sorted.size());
+        for (Series one : sorted) {
             int axis = units.computeIfAbsent(one.unit(), unit -> units.size());
             TrendLine line = line(one, info.boundsOf(one.key().measure()), axis, firstBuild);
             if (line.size() > 0) {
                 lines.add(line);
             }
         }
-        return new TrendChart(info.id(), info.name(), info.description(), settings.xAxis(),
-                List.copyOf(units.keySet()), lines);
+        return new TrendChart(info.id(), title, info.description(), settings.xAxis(),
+                List.copyOf(units.keySet()), lines, info.name(), settings.titled());
     }
 
     /** The oldest build shown when only the newest {@code maxBuilds} builds are wanted. */

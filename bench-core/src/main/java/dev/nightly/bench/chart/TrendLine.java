@@ -41,6 +41,24 @@ public record TrendLine(SeriesKey key, String unit, String label, int yAxisIndex
         return sourcePoints > values.length;
     }
 
+    /**
+     * The bounds drawn as lines: {@link #bounds()} without a lower bound at or below zero when every
+     * value is at least zero. A minimum of 0 ms (HAWD writes one whenever only a maximum was meant) says
+     * nothing about a duration and would only pull the eye to the axis; the full bounds stay in the
+     * marks' explanations and the checks.
+     */
+    public Bounds drawnBounds() {
+        if (bounds.min() == null || bounds.min() > 0 || values.length == 0) {
+            return bounds;
+        }
+        for (double value : values) {
+            if (value < 0) {
+                return bounds;
+            }
+        }
+        return bounds.max() == null ? Bounds.NONE : new Bounds(null, bounds.max());
+    }
+
     /** {@code time [ms] (rows=5000)}; units and parameters only where there are any. */
     public static String labelOf(SeriesKey key, String unit) {
         StringBuilder label = new StringBuilder(key.measure());

@@ -67,6 +67,24 @@ public final class Checker {
         return results;
     }
 
+    /**
+     * The regression check of each point from {@code from} on, each against the points before it, as
+     * {@link #checkAt} would give it: one walk over the series with the rule looked up once, for charts
+     * that mark the verdicts of a whole history. Empty when no regression rule applies to the series.
+     */
+    public List<CheckResult> regressionsFrom(Series series, int from) {
+        Optional<CheckRule> rule = settings.ruleFor(series.key(), CheckKind.REGRESSION);
+        int size = series.points().size();
+        if (rule.isEmpty() || from >= size) {
+            return List.of();
+        }
+        List<CheckResult> results = new ArrayList<>(size - Math.max(0, from));
+        for (int index = Math.max(0, from); index < size; index++) {
+            results.add(checkRegression(series, index, rule.get()));
+        }
+        return results;
+    }
+
     private static CheckResult checkBounds(Series series, Point point, Bounds range, CheckRule rule) {
         Direction direction = rule.direction() == null ? Direction.fromUnit(series.unit()) : rule.direction();
         Verdict verdict = range.contains(point.value()) ? Verdict.OK : Verdict.OUT_OF_BOUNDS;

@@ -5,8 +5,10 @@ import static dev.nightly.bench.report.Html.escape;
 import dev.nightly.bench.chart.ChartJson;
 import dev.nightly.bench.chart.TrendChart;
 import dev.nightly.bench.chart.TrendLine;
+import dev.nightly.bench.check.CheckKind;
 import dev.nightly.bench.check.CheckReport;
 import dev.nightly.bench.check.CheckResult;
+import dev.nightly.bench.check.Verdict;
 import dev.nightly.bench.model.Numbers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,12 +21,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -35,7 +38,7 @@ import java.util.stream.Stream;
  *
  * @param title     the page title
  * @param generated when the report was made
- * @param charts    one chart per dataset, in page order
+ * @param charts    the charts in page order, those of one dataset (split by unit) next to each other
  * @param checks    the checks of the latest build; its results fill the table, flagged first
  */
 public record HtmlReport(String title, LocalDateTime generated, List<TrendChart> charts, CheckReport checks) {
@@ -108,6 +111,7 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
 
     /** The page. */
     public String html() {
+        List<List<Integer>> datasets = datasets();
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -116,22 +120,22 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
                 .append("<link rel=\"stylesheet\" href=\"assets/report.css\">\n</head>\n<body>\n");
         html.append("<header>\n<h1>").append(escape(title)).append("</h1>\n<p class=\"meta\">")
                 .append("Latest build ").append(checks.build()).append(" &middot; ")
-                .append(charts.size()).append(charts.size() == 1 ? " dataset" : " datasets").append(" &middot; generated ")
+                .append(datasets.size()).append(datasets.size() == 1 ? " dataset" : " datasets").append(" &middot; generated ")
                 .append(escape(WHEN.format(generated))).append("</p>\n")
                 .append("<p id=\"summary\" class=\"summary").append(checks.flagged().isEmpty() ? "" : " flagged").append("\">")
                 .append(escape(checks.summary())).append("</p>\n");
-        if (!charts.isEmpty()) {
+        if (!datasets.isEmpty()) {
             html.append("<nav><ul>\n");
-            for (int i = 0; i < charts.size(); i++) {
-                html.append("<li><a href=\"#dataset-").append(i).append("\">").append(escape(charts.get(i).title()))
-                        .append("</a></li>\n");
+            for (int d = 0; d < datasets.size(); d++) {
+                html.append("<li><a href=\"#dataset-").append(d).append("\">")
+                        .append(escape(charts.get(datasets.get(d).get(0)).datasetName())).append("</a></li>\n");
             }
             html.append("</ul></nav>\n");
         }
         html.append("</header>\n<main>\n");
-        latestTable(html);
-        for (int i = 0; i < charts.size(); i++) {
-            chartSection(html, i, charts.get(i));
+        latestTables(html);
+        for (int d = 0; d < datasets.size(); d++) {
+            datasetSection(html, d, datasets.get(d));
         }
         if (charts.isEmpty()) {
             html.append("<p class=\"empty\">The history holds no benchmark results yet.</p>\n");
@@ -143,72 +147,169 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
         return html.toString();
     }
 
-    private void latestTable(StringBuilder html) {
-        Map<String, Integer> chartOf = new HashMap<>();
+    /** Chart indices grouped by dataset, in page order: the charts of a dataset split by unit follow each other. */
+    private List<List<Integer>> datasets() {
+        List<List<Integer>> datasets = new ArrayList<>();
         for (int i = 0; i < charts.size(); i++) {
-            chartOf.put(charts.get(i).id(), i);
+            if (i > 0 && charts.get(i).id().equals(charts.get(i - 1).id())) {
+                datasets.get(datasets.size() - 1).add(i);
+            } else {
+                datasets.add(new ArrayList<>(List.of(i)));
+            }
         }
+        return datasets;
+    }
+
+    /**
+     * The latest build's checks: flagged and improved rows in view, the rest (ok, no baseline) folded
+     * away in a {@code <details>} element, which needs no script. Both tables share their column widths.
+     */
+    private void latestTables(StringBuilder html) {
         html.append("<section class=\"latest\">\n<h2>Build ").append(checks.build()).append("</h2>\n");
         if (checks.results().isEmpty()) {
             html.append("<p class=\"empty\">No checks ran for this build.</p>\n</section>\n");
             return;
         }
-        html.append("<table id=\"latest\">\n<thead><tr><th>Verdict</th><th>Series</th><th>Value</th><th>Baseline</th>")
-                .append("<th>Change</th><th>Tolerance</th><th>Commit</th></tr></thead>\n<tbody>\n");
+        List<CheckResult> shown = new ArrayList<>();
+        List<CheckResult> folded = new ArrayList<>();
         for (CheckResult result : checks.results()) {
+            (result.isFlagged() || result.verdict() == Verdict.IMPROVED ? shown : folded).add(result);
+        }
+        if (shown.isEmpty()) {
+            html.append("<p class=\"empty\" id=\"nothing-flagged\">No series was flagged or improved in this build.</p>\n");
+        } else {
+            checkTable(html, "latest", shown);
+        }
+        if (!folded.isEmpty()) {
+            Map<String, Integer> verdicts = new TreeMap<>();
+            for (CheckResult result : folded) {
+                verdicts.merge(verdictText(result.verdict()), 1, Integer::sum);
+            }
+            StringBuilder counts = new StringBuilder();
+            verdicts.forEach((verdict, count) -> counts.append(counts.length() == 0 ? "" : ", ").append(count).append(' ').append(verdict));
+            html.append("<details class=\"more\"").append(shown.isEmpty() ? " open" : "").append(">\n<summary>Show ")
+                    .append(folded.size()).append(shown.isEmpty() ? "" : " more").append(folded.size() == 1 ? " check" : " checks")
+                    .append(" (").append(escape(counts.toString())).append(")</summary>\n");
+            checkTable(html, "latest-more", folded);
+            html.append("</details>\n");
+        }
+        html.append("</section>\n");
+    }
+
+    private void checkTable(StringBuilder html, String id, List<CheckResult> results) {
+        html.append("<table class=\"checks\" id=\"").append(id).append("\">\n<colgroup><col class=\"c-verdict\">")
+                .append("<col class=\"c-series\"><col class=\"c-check\"><col class=\"c-value\"><col class=\"c-baseline\">")
+                .append("<col class=\"c-change\"><col class=\"c-tolerance\"><col class=\"c-commit\"></colgroup>\n")
+                .append("<thead><tr><th>Verdict</th><th>Series</th><th>Check</th><th class=\"number\">Value</th><th>Baseline</th>")
+                .append("<th class=\"number\">Change</th><th class=\"number\">Tolerance</th><th>Commit</th></tr></thead>\n<tbody>\n");
+        for (CheckResult result : results) {
             String verdict = result.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-');
             String unit = result.unit().isEmpty() ? "" : " " + result.unit();
+            String check = result.kind().name().toLowerCase(Locale.ROOT);
             html.append("<tr class=\"verdict-").append(verdict).append("\" data-verdict=\"").append(result.verdict().name())
                     .append("\" data-flagged=\"").append(result.isFlagged()).append("\" data-series=\"")
-                    .append(escape(result.key().id())).append("\">");
-            html.append("<td><span class=\"badge\">").append(verdict.replace('-', ' '));
+                    .append(escape(result.key().id())).append("\" data-check=\"").append(check).append("\">");
+            html.append("<td><span class=\"badge\">").append(verdictText(result.verdict()));
             if (result.isFlagged()) {
                 html.append(' ').append(result.level().name());
             }
             html.append("</span></td><td>");
-            Integer chart = chartOf.get(result.key().dataset());
+            int chart = chartOf(result);
             String name = escape(result.key().dataset()) + " &middot; " + escape(TrendLine.labelOf(result.key(), result.unit()));
-            if (chart != null) {
-                html.append("<a href=\"#dataset-").append(chart).append("\">").append(name).append("</a>");
+            if (chart >= 0) {
+                html.append("<a href=\"#chart-").append(chart).append("\">").append(name).append("</a>");
             } else {
                 html.append(name);
             }
-            html.append("</td><td class=\"number\">").append(escape(Numbers.format(result.value()) + unit))
-                    .append("</td><td>").append(result.baseline() == null ? "" : escape(result.baseline().describe(unit)))
+            html.append("</td><td class=\"check\">").append(check)
+                    .append("</td><td class=\"number\">").append(escape(Numbers.format(result.value()) + unit))
+                    .append("</td><td>").append(result.baseline() == null ? "" : escape(baselineText(result, unit)))
                     .append("</td><td class=\"number\">")
                     .append(result.changePercent() == null ? "" : escape(Numbers.percent(result.changePercent())))
                     .append("</td><td class=\"number\">")
                     .append(result.tolerance() == null ? "" : escape(String.format(Locale.ROOT, "%.1f%%", result.tolerance())))
-                    .append("</td><td><code>").append(escape(result.point().commit())).append("</code></td></tr>\n");
+                    .append("</td><td class=\"commit\"><code>").append(escape(result.point().commit())).append("</code></td></tr>\n");
         }
-        html.append("</tbody>\n</table>\n</section>\n");
+        html.append("</tbody>\n</table>\n");
     }
 
-    private static void chartSection(StringBuilder html, int index, TrendChart chart) {
+    /** The Check column says {@code bounds}; its baseline need not say it again. */
+    private static String baselineText(CheckResult result, String unit) {
+        String text = result.baseline().describe(unit);
+        return result.kind() == CheckKind.BOUNDS && text.startsWith("bounds ") ? "allowed " + text.substring(7) : text;
+    }
+
+    private static String verdictText(Verdict verdict) {
+        return verdict.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    /** The chart that draws a checked series: its dataset's chart of its unit. */
+    private int chartOf(CheckResult result) {
+        int first = -1;
+        for (int i = 0; i < charts.size(); i++) {
+            TrendChart chart = charts.get(i);
+            if (chart.id().equals(result.key().dataset())) {
+                if (first < 0) {
+                    first = i;
+                }
+                if (chart.units().contains(result.unit())) {
+                    return i;
+                }
+            }
+        }
+        return first;
+    }
+
+    private void datasetSection(StringBuilder html, int index, List<Integer> members) {
+        TrendChart head = charts.get(members.get(0));
+        int lines = 0;
         int shown = 0;
         int source = 0;
-        for (TrendLine line : chart.lines()) {
-            shown += line.size();
-            source += line.sourcePoints();
+        int marked = 0;
+        for (int i : members) {
+            TrendChart chart = charts.get(i);
+            lines += chart.lines().size();
+            marked += chart.markCount();
+            for (TrendLine line : chart.lines()) {
+                shown += line.size();
+                source += line.sourcePoints();
+            }
         }
         html.append("<section class=\"dataset\" id=\"dataset-").append(index).append("\">\n<h2>")
-                .append(escape(chart.title())).append(" <small>").append(escape(chart.id())).append("</small></h2>\n");
-        if (!chart.description().isEmpty()) {
-            html.append("<p class=\"description\">").append(escape(chart.description())).append("</p>\n");
+                .append(escape(head.datasetName())).append(" <small>").append(escape(head.id())).append("</small></h2>\n");
+        if (!head.description().isEmpty()) {
+            html.append("<p class=\"description\">").append(escape(head.description())).append("</p>\n");
         }
-        html.append("<p class=\"meta\">").append(chart.lines().size()).append(chart.lines().size() == 1 ? " series, " : " series, ")
-                .append(source).append(" points");
+        html.append("<p class=\"meta\">").append(lines).append(" series, ").append(source).append(" points");
         if (shown < source) {
             html.append(", ").append(shown).append(" drawn (down-sampled; every marked point and each stretch's lowest and highest value kept)");
         }
-        if (chart.markCount() > 0) {
-            html.append(", ").append(chart.markCount()).append(" marked");
+        if (marked > 0) {
+            html.append(", ").append(marked).append(" marked");
         }
-        html.append("</p>\n<div class=\"chart\" data-source=\"chart-data-").append(index).append("\" data-series=\"")
-                .append(chart.lines().size()).append("\"></div>\n")
+        if (members.size() > 1) {
+            html.append(" &middot; one chart per unit");
+        }
+        html.append("</p>\n");
+        for (int i : members) {
+            chart(html, i, charts.get(i), members.size() > 1);
+        }
+        html.append("</section>\n");
+    }
+
+    private static void chart(StringBuilder html, int index, TrendChart chart, boolean headed) {
+        html.append("<figure class=\"trend\" id=\"chart-").append(index).append("\">\n");
+        if (headed) {
+            html.append("<figcaption>").append(escape(chart.title())).append("</figcaption>\n");
+        }
+        html.append("<div class=\"chart\" data-source=\"chart-data-").append(index).append("\" data-series=\"")
+                .append(chart.lines().size()).append("\" data-points=\"").append(chart.pointCount()).append("\"></div>\n")
                 .append("<script type=\"application/json\" id=\"chart-data-").append(index).append("\">");
+        // The report names each chart in its own heading: no title inside the chart.
+        TrendChart untitled = new TrendChart(chart.id(), chart.title(), chart.description(), chart.xAxis(), chart.units(),
+                chart.lines(), chart.datasetName(), false);
         StringWriter json = new StringWriter(chart.pointCount() * 48 + 4096);
-        ChartJson.write(chart, json);
-        html.append(json).append("</script>\n</section>\n");
+        ChartJson.write(untitled, json);
+        html.append(json).append("</script>\n</figure>\n");
     }
 }

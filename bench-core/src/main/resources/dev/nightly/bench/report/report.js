@@ -1,11 +1,20 @@
 /*
- * Nightly benchmark report: draws each dataset's chart from the ECharts option embedded next to it.
- * Charts are drawn when they come near the viewport, so a report of hundreds of series opens at once.
+ * Nightly benchmark report: draws each chart from the ECharts option embedded next to it.
+ * A small report draws every chart at once. A big one (hundreds of series, years of nights) draws a
+ * chart when it comes near the viewport, so the page opens at once. `?draw=all` or `#all` in the URL
+ * draws everything now and without animation: for screenshots and printing.
  */
 (function () {
   'use strict';
+  /* Up to this many points over all charts, everything is drawn as the page opens. */
+  var EAGER_POINTS = 50000;
   var instances = [];
   var elements = Array.prototype.slice.call(document.querySelectorAll('.chart[data-source]'));
+  var forced = /(^|[?&])draw=all(&|$)/.test(location.search) || location.hash === '#all' || location.hash === '#render-all';
+  var total = elements.reduce(function (sum, element) {
+    return sum + (Number(element.getAttribute('data-points')) || 0);
+  }, 0);
+  document.documentElement.setAttribute('data-draw', forced ? 'all' : total <= EAGER_POINTS ? 'small' : 'lazy');
 
   function render(element) {
     if (element.getAttribute('data-state')) {
@@ -16,26 +25,28 @@
     var started = Date.now();
     var chart = echarts.init(element, null, { renderer: 'canvas' });
     var option = JSON.parse(source.textContent);
-    /* The section heading already names the dataset; the option keeps its title for other pages. */
-    option.title = { show: false };
-    option.legend.top = 0;
-    option.grid.top = 40;
+    if (forced) {
+      /* A screenshot is taken when the page is loaded, not when an animation ends. */
+      option.animation = false;
+    }
     chart.setOption(option);
     instances.push(chart);
     element.setAttribute('data-render-ms', String(Date.now() - started));
     element.setAttribute('data-state', 'rendered');
   }
 
-  /* Charts already in view are drawn at once; headless screenshots may never see an observer fire. */
-  var eager = window.innerHeight + 300;
-  elements.forEach(function (element) {
-    if (location.hash === '#render-all' || element.getBoundingClientRect().top < eager) {
-      render(element);
-    }
-  });
   window.addEventListener('beforeprint', function () { elements.forEach(render); });
 
-  if ('IntersectionObserver' in window) {
+  if (forced || total <= EAGER_POINTS || !('IntersectionObserver' in window)) {
+    elements.forEach(render);
+  } else {
+    /* Charts already in view are drawn at once: an observer may fire late, or never in a headless shot. */
+    var eager = window.innerHeight + 300;
+    elements.forEach(function (element) {
+      if (element.getBoundingClientRect().top < eager) {
+        render(element);
+      }
+    });
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (entry.isIntersecting && !entry.target.getAttribute('data-state')) {
@@ -44,9 +55,11 @@
         }
       });
     }, { rootMargin: '300px 0px' });
-    elements.forEach(function (element) { observer.observe(element); });
-  } else {
-    elements.forEach(render);
+    elements.forEach(function (element) {
+      if (!element.getAttribute('data-state')) {
+        observer.observe(element);
+      }
+    });
   }
 
   var resizing = null;

@@ -184,10 +184,12 @@ class TrendChartsTest {
         assertThat(line.get("id").asText()).isEqualTo("mail_query/time{rows=1000}");
         assertThat(line.get("name").asText()).isEqualTo("time [ms] (rows=1000)");
         assertThat(line.at("/encode/tooltip").toString()).isEqualTo("[\"value\",\"commit\",\"date\"]");
-        assertThat(line.at("/data/1").toString()).isEqualTo("[2,150.0,\"000000002\",\"2018-07-30 03:04:12\"]");
-        assertThat(line.at("/markLine/data").findValuesAsText("yAxis")).containsExactly("0.0", "100.0");
+        assertThat(line.at("/data/1").toString()).isEqualTo("[2,150,\"000000002\",\"2018-07-30 03:04:12\"]");
+        assertThat(line.at("/markLine/data").findValuesAsText("yAxis")).as("a min of 0 over positive values is not drawn")
+                .containsExactly("100.0");
+        assertThat(line.at("/markLine/data/0/name").asText()).isEqualTo("max, allowed [0..100]");
         JsonNode mark = line.at("/markPoint/data/0");
-        assertThat(mark.get("coord").toString()).isEqualTo("[2,150.0]");
+        assertThat(mark.get("coord").toString()).isEqualTo("[2,150]");
         assertThat(mark.get("name").asText()).isEqualTo("build 2: out of bounds, allowed [0..100], 150 ms");
         assertThat(mark.at("/itemStyle/color").asText()).isEqualTo(ChartJson.BOUNDS_COLOR);
     }
@@ -200,20 +202,167 @@ class TrendChartsTest {
                 TrendCharts.with(ChartSettings.defaults().withXAxis(XAxis.TIME)).dataset(MAIL_QUERY, List.of(series))));
 
         assertThat(option.at("/xAxis/type").asText()).isEqualTo("time");
-        assertThat(option.at("/series/0/data/0").toString()).isEqualTo("[\"2018-07-29 03:04:12\",7.0,1,\"000000001\",\"build 1\"]");
+        assertThat(option.at("/series/0/data/0").toString()).isEqualTo("[\"2018-07-29 03:04:12\",7,1,\"000000001\",\"build 1\"]");
         assertThat(option.at("/series/0/encode/x").asText()).isEqualTo("date");
     }
 
     @Test
-    void escapesMarkupSoTheJsonEmbedsInAScriptElement() throws Exception {
+    void escapesMarkupSoTheOptionEmbedsInAScriptElement() throws Exception {
         DatasetInfo hostile = new DatasetInfo("x", "</script><img src=x onerror=alert(1)>", "", Map.of());
         Series series = series(SeriesKey.of("x", "t<i>"), "a&b", 1, b -> 1);
 
-        String json = ChartJson.page(List.of(TrendCharts.with(ChartSettings.defaults()).dataset(hostile, List.of(series))));
+        String json = ChartJson.option(TrendCharts.with(ChartSettings.defaults()).dataset(hostile, List.of(series)));
 
         assertThat(json).doesNotContain("<", ">", "&");
+        JsonNode option = MAPPER.readTree(json);
+        assertThat(option.at("/title/text").asText()).isEqualTo("</script><img src=x onerror=alert(1)>");
+        assertThat(option.at("/series/0/name").asText()).isEqualTo("t<i> [a&b]");
+    }
+
+    @Test
+    void writesAPageAsPlainJsonWithOneEntryPerChart() throws Exception {
+        DatasetInfo hostile = new DatasetInfo("x", "<b>X</b>", "d", Map.of());
+        Series series = series(SeriesKey.of("x", "t"), "a&b", 2, b -> 1);
+
+        String json = ChartJson.page(List.of(TrendCharts.with(ChartSettings.defaults()).dataset(hostile, List.of(series))));
+
         JsonNode page = MAPPER.readTree(json);
-        assertThat(page.at("/0/title").asText()).isEqualTo("</script><img src=x onerror=alert(1)>");
-        assertThat(page.at("/0/option/series/0/name").asText()).isEqualTo("t<i> [a&b]");
+        assertThat(page).hasSize(1);
+        assertThat(page.at("/0/id").asText()).isEqualTo("x");
+        assertThat(page.at("/0/title").asText()).isEqualTo("<b>X</b>");
+        assertThat(page.at("/0/dataset").asText()).isEqualTo("<b>X</b>");
+        assertThat(page.at("/0/unit").asText()).isEqualTo("a&b");
+        assertThat(page.at("/0/points").asInt()).isEqualTo(2);
+        assertThat(page.at("/0/option/series/0/dimensions/0/name").asText()).as("click-to-build contract").isEqualTo("build");
+    }
+
+    @Test
+    void splitsADatasetOfSeveralUnitsIntoOneChartPerUnit() throws Exception {
+        Series small = series(time(1000), "ms", 5, b -> 10 + b);
+        Series large = series(time(5000), "ms", 5, b -> 50 + b);
+        Series ops = series(SeriesKey.of("mail_query", "ops"), "ops/ms", 5, b -> 3);
+        Series other = series(SeriesKey.of("pipeline", "total"), "ms", 5, b -> 3);
+
+        List<TrendChart> charts = TrendCharts.with(ChartSettings.defaults())
+                .job(Map.of("mail_query", MAIL_QUERY), List.of(small, other, ops, large));
+
+        assertThat(charts).extracting(TrendChart::title)
+                .containsExactly("Mail query – ops/ms", "Mail query – ms", "pipeline");
+        assertThat(charts).extracting(TrendChart::id).containsExactly("mail_query", "mail_query", "pipeline");
+        assertThat(charts).extracting(TrendChart::datasetName).containsExactly("Mail query", "Mail query", "pipeline");
+        assertThat(charts).extracting(TrendChart::unit).containsExactly("ops/ms", "ms", "ms");
+        assertThat(charts.get(1).lines()).extracting(TrendLine::label)
+                .containsExactly("time [ms] (rows=1000)", "time [ms] (rows=5000)");
+        assertThat(charts.get(1).lines()).extracting(TrendLine::yAxisIndex).containsExactly(0, 0);
+        JsonNode option = MAPPER.readTree(ChartJson.option(charts.get(1)));
+        assertThat(option.get("yAxis")).hasSize(1);
+        assertThat(option.at("/title/text").asText()).isEqualTo("Mail query – ms");
+    }
+
+    @Test
+    void fitsTheValueAxisToTheBoundsAndStartsItAtZero() throws Exception {
+        // Values 200..280 under a max of 400: the axis must reach past 400, from zero.
+        Series series = series(time(5000), "ms", 5, b -> 180 + 20 * b);
+
+        JsonNode axis = MAPPER.readTree(ChartJson.option(TrendCharts.with(ChartSettings.defaults())
+                .dataset(new DatasetInfo("mail_query", "Mail query", "", Map.of("time", new Bounds(0.0, 400.0))), List.of(series))))
+                .at("/yAxis/0");
+
+        assertThat(axis.get("scale").asBoolean()).isFalse();
+        assertThat(axis.has("min")).isFalse();
+        assertThat(axis.get("max").asDouble()).isGreaterThan(400).isLessThanOrEqualTo(500);
+    }
+
+    @Test
+    void leavesTheValueAxisToEChartsWhenTheDataReachPastTheBounds() {
+        Series series = series(time(5000), "ms", 5, b -> b == 5 ? 480 : 200);
+
+        TrendChart chart = TrendCharts.with(ChartSettings.defaults())
+                .dataset(new DatasetInfo("mail_query", "Mail query", "", Map.of("time", new Bounds(0.0, 400.0))), List.of(series));
+
+        assertThat(chart.valueRange(0)).isEqualTo(new TrendChart.ValueRange(null, null, false));
+    }
+
+    @Test
+    void zoomsTheValueAxisIntoTheBandOfAPositiveLowerBound() {
+        Series series = series(time(5000), "ops/ms", 5, b -> 1850 + b);
+
+        TrendChart chart = TrendCharts.with(ChartSettings.defaults())
+                .dataset(new DatasetInfo("mail_query", "Mail query", "", Map.of("time", new Bounds(1800.0, 1900.0))), List.of(series));
+
+        TrendChart.ValueRange range = chart.valueRange(0);
+        assertThat(range.scale()).isTrue();
+        assertThat(range.min()).isBetween(1700.0, 1800.0);
+        assertThat(range.max()).isBetween(1900.0, 2000.0);
+        assertThat(chart.lines().get(0).drawnBounds()).isEqualTo(new Bounds(1800.0, 1900.0));
+    }
+
+    @Test
+    void drawsALowerBoundOfZeroWhenAValueFallsBelowIt() {
+        Series series = series(time(5000), "ms", 3, b -> b == 2 ? -1 : 5);
+
+        TrendLine line = TrendCharts.with(ChartSettings.defaults()).dataset(MAIL_QUERY, List.of(series)).lines().get(0);
+
+        assertThat(line.drawnBounds()).isEqualTo(new Bounds(0.0, 100.0));
+    }
+
+    @Test
+    void spansTheBuildAxisFromTheFirstToTheLastBuildShown() throws Exception {
+        JsonNode axis = MAPPER.readTree(ChartJson.option(TrendCharts.with(ChartSettings.defaults())
+                .dataset(MAIL_QUERY, List.of(series(time(1000), "ms", 16, b -> 5))))).get("xAxis");
+
+        assertThat(axis.get("min").asText()).isEqualTo("dataMin");
+        assertThat(axis.get("max").asText()).isEqualTo("dataMax");
+        assertThat(axis.get("nameLocation").asText()).isEqualTo("middle");
+        assertThat(axis.has("scale")).isFalse();
+    }
+
+    @Test
+    void leavesTheTitleOutWhenThePageHasItsOwnHeadings() throws Exception {
+        Series series = series(time(1000), "ms", 3, b -> 5);
+
+        JsonNode untitled = MAPPER.readTree(ChartJson.option(
+                TrendCharts.with(ChartSettings.defaults().withTitle(false)).dataset(MAIL_QUERY, List.of(series))));
+        JsonNode titled = MAPPER.readTree(ChartJson.option(TrendCharts.with(ChartSettings.defaults()).dataset(MAIL_QUERY, List.of(series))));
+
+        assertThat(untitled.has("title")).isFalse();
+        assertThat(untitled.at("/legend/top").asInt()).isZero();
+        assertThat(titled.at("/title/text").asText()).isEqualTo("Mail query");
+        assertThat(ChartSettings.jobPage().maxPointsPerSeries()).isEqualTo(ChartSettings.JOB_PAGE_MAX_POINTS);
+    }
+
+    @Test
+    void labelsABoundSharedBySeveralLinesOnce() throws Exception {
+        Series small = series(time(1000), "ms", 3, b -> 40);
+        Series large = series(time(5000), "ms", 3, b -> 200);
+
+        JsonNode option = MAPPER.readTree(ChartJson.option(TrendCharts.with(ChartSettings.defaults())
+                .dataset(MAIL_QUERY, List.of(small, large))));
+
+        assertThat(option.at("/series/0/markLine/data/0/label/show").asBoolean()).isTrue();
+        assertThat(option.at("/series/1/markLine/data/0/label/show").asBoolean()).isFalse();
+        assertThat(option.at("/series/1/markLine/data/0/yAxis").asDouble()).isEqualTo(100.0);
+    }
+
+    @Test
+    void writesValuesWithSevenSignificantDigitsAtMost() {
+        assertThat(format(41.0)).isEqualTo("41");
+        assertThat(format(0)).isEqualTo("0");
+        assertThat(format(-2.5)).isEqualTo("-2.5");
+        assertThat(format(17.985601234)).isEqualTo("17.9856");
+        assertThat(format(123456789.5)).isEqualTo("123456790");
+        assertThat(format(0.000123456789)).isEqualTo("0.0001234568");
+        assertThat(format(9.99999999)).isEqualTo("10");
+        assertThat(format(1e-12)).isEqualTo("-1 (left to Jackson)");
+        assertThat(format(2e15)).isEqualTo("-1 (left to Jackson)");
+        for (double value : new double[] {0.1, 0.3, 1.0 / 3, 2.0 / 3 * 1000, 1234.5678, 98765.4321, 5e-7}) {
+            assertThat(Double.parseDouble(format(value))).isCloseTo(value, org.assertj.core.data.Percentage.withPercentage(1e-4));
+        }
+    }
+
+    private static String format(double value) {
+        char[] out = new char[32];
+        int length = ChartJson.formatValue(value, out);
+        return length < 0 ? "-1 (left to Jackson)" : new String(out, 0, length);
     }
 }

@@ -41,7 +41,8 @@ class HtmlReportTest {
         assertThat(report.checks().build()).isEqualTo(ReportFixture.BUILDS);
         assertThat(report.checks().results().get(0).verdict()).isIn(Verdict.REGRESSED, Verdict.OUT_OF_BOUNDS);
         assertThat(report.checks().results().get(0).key().id()).isEqualTo("mail_query/time{rows=5000}");
-        assertThat(report.charts()).extracting(c -> c.title()).containsExactly("Buffer creation", "Mail query");
+        assertThat(report.charts()).extracting(c -> c.title())
+                .containsExactly("Buffer creation – ops/ms", "Buffer creation – ms", "Mail query");
 
         String html = report.html();
         Matcher rows = Pattern.compile("<tr class=\"verdict-[^\"]+\" data-verdict=\"([A-Z_]+)\" data-flagged=\"(true|false)\" data-series=\"([^\"]+)\"").matcher(html);
@@ -60,6 +61,47 @@ class HtmlReportTest {
     }
 
     @Test
+    void showsFlaggedAndImprovedRowsAndFoldsTheRestAway() {
+        String html = report().html();
+        String shown = html.substring(html.indexOf("<table class=\"checks\" id=\"latest\">"), html.indexOf("<details class=\"more\">"));
+        String folded = html.substring(html.indexOf("<details class=\"more\">"), html.indexOf("</details>"));
+
+        assertThat(count(shown, "<tr class=")).isEqualTo(3);
+        assertThat(shown).contains("data-verdict=\"OUT_OF_BOUNDS\"", "data-verdict=\"REGRESSED\"", "data-verdict=\"IMPROVED\"")
+                .doesNotContain("data-verdict=\"OK\"");
+        assertThat(folded).contains("<summary>Show 3 more checks (3 ok)</summary>").contains("id=\"latest-more\"")
+                .doesNotContain("data-flagged=\"true\"");
+        // One series checked twice reads as two checks, not as a duplicate row.
+        assertThat(html).contains("<th>Check</th>")
+                .contains("data-series=\"mail_query/time{rows=5000}\" data-check=\"bounds\"")
+                .contains("data-series=\"mail_query/time{rows=5000}\" data-check=\"regression\"")
+                .contains("<td>allowed [0..400]</td>");
+        // Links go to the chart of the series' unit.
+        assertThat(html).contains("<a href=\"#chart-0\">buffer_creation &middot; ops [ops/ms]</a>")
+                .contains("<a href=\"#chart-1\">buffer_creation &middot; time [ms]</a>");
+    }
+
+    @Test
+    void groupsTheChartsOfADatasetInOneSection() {
+        String html = report().html();
+        String buffers = html.substring(html.indexOf("<section class=\"dataset\" id=\"dataset-0\">"),
+                html.indexOf("<section class=\"dataset\" id=\"dataset-1\">"));
+
+        assertThat(count(buffers, "<div class=\"chart\"")).isEqualTo(2);
+        assertThat(buffers).contains("<figcaption>Buffer creation – ops/ms</figcaption>", "<figcaption>Buffer creation – ms</figcaption>")
+                .contains("data-points=\"30\"");
+        assertThat(count(html, "<li><a href=\"#dataset-")).isEqualTo(2);
+    }
+
+    private static int count(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    @Test
     void escapesEveryTextFromTheInput() {
         String html = report().html();
 
@@ -72,24 +114,24 @@ class HtmlReportTest {
             assertThat(scripts.group(1)).doesNotContain("<", ">");
             count++;
         }
-        assertThat(count).isEqualTo(2);
+        assertThat(count).isEqualTo(3);
     }
 
     @Test
     void embedsOneEChartsOptionPerDatasetWithMarks() throws Exception {
         String html = report().html();
-        Matcher script = Pattern.compile("<script type=\"application/json\" id=\"chart-data-1\">(.*?)</script>", Pattern.DOTALL)
+        Matcher script = Pattern.compile("<script type=\"application/json\" id=\"chart-data-2\">(.*?)</script>", Pattern.DOTALL)
                 .matcher(html);
         assertThat(script.find()).isTrue();
 
         JsonNode option = new ObjectMapper().readTree(script.group(1));
 
-        assertThat(option.at("/title/text").asText()).isEqualTo("Mail query");
+        assertThat(option.has("title")).as("the section heading names the chart").isFalse();
         assertThat(option.get("series")).hasSize(2);
         JsonNode large = option.at("/series/1");
         assertThat(large.get("name").asText()).isEqualTo("time [ms] (rows=5000)");
         assertThat(large.get("data")).hasSize(ReportFixture.BUILDS);
-        assertThat(large.at("/markLine/data/1/yAxis").asDouble()).isEqualTo(400.0);
+        assertThat(large.at("/markLine/data").findValuesAsText("yAxis")).containsExactly("400.0");
         assertThat(large.at("/markPoint/data/0/name").asText())
                 .startsWith("build 30: out of bounds, allowed [0..400], 480 ms; regressed +");
     }
