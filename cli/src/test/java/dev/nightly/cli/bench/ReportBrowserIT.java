@@ -1,5 +1,6 @@
 package dev.nightly.cli.bench;
 
+import dev.nightly.flatpak.testkit.RequiresTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightly.bench.chart.ChartSettings;
@@ -50,6 +51,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * report is made by the shaded {@code nightly} jar from a real history store; the second is a large
  * history made in-process.
  */
+@RequiresTools({"chromium", "chromedriver"})
 class ReportBrowserIT {
     private static final String HOSTILE = "<img src=x onerror=alert(1)> & \"quotes\"";
     private static final int BUILDS = 40;

@@ -1,5 +1,6 @@
 package dev.nightly.cli.flatpak;
 
+import dev.nightly.flatpak.testkit.RequiresTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightly.flatpak.testkit.FlatpakTestEnvironment;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * {@code java -jar nightly.jar flatpak build|publish} as other tools call it: real processes on a tiny
  * runtime from host binaries, exit codes and messages as documented.
  */
+@RequiresTools({"flatpak", "flatpak-builder", "ostree", "gpg"})
 class FlatpakCommandIT {
     private static final String RUNTIME = "org.nightly.cli.Platform";
     private static final String SDK = "org.nightly.cli.Sdk";

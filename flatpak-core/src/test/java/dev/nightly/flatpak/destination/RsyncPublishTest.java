@@ -1,5 +1,6 @@
 package dev.nightly.flatpak.destination;
 
+import dev.nightly.flatpak.testkit.RequiresTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightly.flatpak.SharedWorld;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * host); everything else - rsync's protocol, the phase order, deletions, verification over HTTP - is
  * what runs in production.
  */
+@RequiresTools({"flatpak", "flatpak-builder", "ostree", "gpg", "rsync"})
 @ExtendWith(SharedWorld.class)
 class RsyncPublishTest {
     private static final String RUNTIME = SharedWorld.RUNTIME;

@@ -1,5 +1,6 @@
 package dev.nightly.flatpak.publish;
 
+import dev.nightly.flatpak.testkit.RequiresTools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * One test per bad input of the issue: each gets a one-line message that says what to fix, and a
  * destination that was published before is left exactly as it was.
  */
+@RequiresTools({"flatpak", "flatpak-builder", "ostree", "gpg"})
 @ExtendWith(SharedWorld.class)
 class BadInputTest {
     private static final String RUNTIME = SharedWorld.RUNTIME;

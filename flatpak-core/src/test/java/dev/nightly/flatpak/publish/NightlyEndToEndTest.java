@@ -1,5 +1,6 @@
 package dev.nightly.flatpak.publish;
 
+import dev.nightly.flatpak.testkit.RequiresTools;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightly.flatpak.SharedWorld;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * publishing with pruning into a web root served over HTTP, and a separate flatpak client that adds the
  * remote from the .flatpakrepo (GPG-verified), installs the app and runs it.
  */
+@RequiresTools({"flatpak", "flatpak-builder", "ostree", "gpg"})
 @ExtendWith(SharedWorld.class)
 class NightlyEndToEndTest {
     private static final String RUNTIME = SharedWorld.RUNTIME;

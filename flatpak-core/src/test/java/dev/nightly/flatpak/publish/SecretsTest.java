@@ -1,5 +1,6 @@
 package dev.nightly.flatpak.publish;
 
+import dev.nightly.flatpak.testkit.RequiresTools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * handed to that homedir's agent through a private file; neither key material nor passphrase reaches
  * the log or an exception, and the homedir and its agent are gone afterwards.
  */
+@RequiresTools({"flatpak", "flatpak-builder", "ostree", "gpg"})
 @ExtendWith(SharedWorld.class)
 class SecretsTest {
     private static final String RUNTIME = SharedWorld.RUNTIME;
