@@ -342,7 +342,8 @@ public final class ChartJson {
         json.writeObjectFieldStart("label");
         json.writeBooleanField("show", labelled);
         json.writeStringField("formatter", name + " " + Numbers.format(value));
-        json.writeStringField("position", "insideEndTop");
+        // At the start: the newest points, where a value meets its bound, are at the end.
+        json.writeStringField("position", "insideStartTop");
         json.writeEndObject();
         json.writeEndObject();
     }

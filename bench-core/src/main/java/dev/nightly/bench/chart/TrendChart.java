@@ -101,7 +101,8 @@ public record TrendChart(String id, String title, String description, XAxis xAxi
         }
         double base = Math.min(0, low);
         double top = Math.max(0, high);
-        double step = ValueRange.niceStep((top - base) / 10);
+        // A multiple of the step ECharts itself picks for about five intervals, so the last tick is labelled.
+        double step = ValueRange.niceStep((top - base) * 1.05 / 5);
         Double min = low < dataMin && low < 0 ? Math.floor((low - (top - base) * 0.05) / step) * step : null;
         Double max = high > dataMax && high > 0 ? Math.ceil((high + (top - base) * 0.05) / step) * step : null;
         return new ValueRange(min, max, false);

@@ -147,6 +147,11 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
         return html.toString();
     }
 
+    /** How many datasets the report shows (a dataset split by unit has several charts). */
+    public int datasetCount() {
+        return datasets().size();
+    }
+
     /** Chart indices grouped by dataset, in page order: the charts of a dataset split by unit follow each other. */
     private List<List<Integer>> datasets() {
         List<List<Integer>> datasets = new ArrayList<>();

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 /** {@code nightly bench report}: a self-contained HTML report of the whole history. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Write an HTML report of the history into OUT/index.html (opens offline from file://).",
-                "One trend chart per dataset with zoom and legend toggles; HAWD bounds drawn as lines;",
+                "One trend chart per dataset and unit, with zoom and legend toggles; HAWD bounds drawn as lines;",
                 "regressions, improvements and out-of-bounds values marked; a table of the latest build's",
                 "checks, flagged first. Exit code 0 whatever the checks say (gate with `nightly bench check`);",
                 "2: bad input."})
@@ -75,7 +75,7 @@ public final class ReportCommand implements Callable<Integer> {
         report.writeTo(out);
 
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.println("report: " + out.resolve("index.html") + " (" + report.charts().size() + " datasets; "
+        stdout.println("report: " + out.resolve("index.html") + " (" + report.datasetCount() + " datasets; "
                 + report.checks().summary() + ")");
         stdout.flush();
         return ExitCode.OK;

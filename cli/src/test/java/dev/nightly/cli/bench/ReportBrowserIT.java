@@ -111,7 +111,11 @@ class ReportBrowserIT {
 
     /** Opens a report, recording script errors from the first moment on, and draws every chart. */
     private void open(Path report) {
-        driver.get(report.resolve("index.html").toUri().toString());
+        open(report, "");
+    }
+
+    private void open(Path report, String query) {
+        driver.get(report.resolve("index.html").toUri() + query);
         js("window.__errors = window.__errors || [];"
                 + "window.addEventListener('error', function (e) { window.__errors.push(String(e.message)); });");
         Object rendered = js("return window.nightlyReport.renderAll();");
@@ -138,8 +142,11 @@ class ReportBrowserIT {
         open(out);
 
         assertThat(driver.getTitle()).isEqualTo("Kube <nightly>");
+        // A small report draws every chart as it opens, also those far below the window.
+        assertThat(js("return document.documentElement.getAttribute('data-draw')")).isEqualTo("small");
+        // Buffer creation has two units and so two charts; the mail query one.
         List<WebElement> charts = driver.findElements(By.cssSelector(".chart"));
-        assertThat(charts).hasSize(2);
+        assertThat(charts).hasSize(3);
         for (WebElement chart : charts) {
             @SuppressWarnings("unchecked")
             Map<String, Object> state = (Map<String, Object>) js(
@@ -153,27 +160,56 @@ class ReportBrowserIT {
             assertThat(((Number) state.get("height")).intValue()).isGreaterThan(200);
             assertThat(state.get("series")).isEqualTo(state.get("expected"));
         }
-        assertThat(js("return echarts.getInstanceByDom(document.querySelectorAll('.chart')[1]).getOption().series[1].name"))
-                .isEqualTo("time [ms] (rows=5000)");
+        String mailQuery = "echarts.getInstanceByDom(document.querySelector('#dataset-1 .chart'))";
+        assertThat(js("return " + mailQuery + ".getOption().series[1].name")).isEqualTo("time [ms] (rows=5000)");
+        // No title inside the chart under the section heading; the build axis spans the builds shown; the
+        // value axis reaches the max bound of 400 although the values (but the last) stay near 200.
+        @SuppressWarnings("unchecked")
+        Map<String, Object> axes = (Map<String, Object>) js("var chart = " + mailQuery + ";"
+                + "var x = chart.getModel().getComponent('xAxis', 0).axis.scale.getExtent();"
+                + "var y = chart.getModel().getComponent('yAxis', 0).axis.scale.getExtent();"
+                + "return {titles: (chart.getOption().title || []).length, xMin: x[0], xMax: x[1], yMin: y[0], yMax: y[1]};");
+        assertThat(axes.get("titles")).isEqualTo(0L);
+        assertThat(((Number) axes.get("xMin")).intValue()).isEqualTo(1);
+        assertThat(((Number) axes.get("xMax")).intValue()).isEqualTo(BUILDS);
+        assertThat(((Number) axes.get("yMin")).intValue()).isZero();
+        assertThat(((Number) axes.get("yMax")).doubleValue()).isGreaterThanOrEqualTo(480);
 
         // Six checks: four regression checks and the bounds of the two query series. The 5000-row query
-        // is both out of bounds and regressed, and these two rows lead the table.
+        // is both out of bounds and regressed, and these two rows lead the table; the others are OK and
+        // folded away, one click from view.
         List<WebElement> rows = driver.findElements(By.cssSelector("#latest tbody tr"));
-        assertThat(rows).hasSize(6);
-        assertThat(rows.subList(0, 2)).allSatisfy(row -> {
+        assertThat(rows).hasSize(2);
+        assertThat(rows).allSatisfy(row -> {
             assertThat(row.getAttribute("data-flagged")).isEqualTo("true");
             assertThat(row.getAttribute("data-series")).isEqualTo("mail_query/time{rows=5000}");
         });
-        assertThat(rows.subList(0, 2)).extracting(row -> row.getAttribute("data-verdict"))
+        assertThat(rows).extracting(row -> row.getAttribute("data-verdict"))
                 .containsExactlyInAnyOrder("OUT_OF_BOUNDS", "REGRESSED");
-        assertThat(rows.subList(2, rows.size())).allSatisfy(row -> assertThat(row.getAttribute("data-flagged")).isEqualTo("false"));
+        assertThat(rows).extracting(row -> row.findElement(By.cssSelector("td.check")).getText())
+                .containsExactlyInAnyOrder("bounds", "regression");
+        List<WebElement> folded = driver.findElements(By.cssSelector("#latest-more tbody tr"));
+        assertThat(folded).hasSize(4).allSatisfy(row -> assertThat(row.getAttribute("data-flagged")).isEqualTo("false"));
+        assertThat(folded.get(0).isDisplayed()).isFalse();
+        WebElement more = driver.findElement(By.cssSelector("details.more summary"));
+        assertThat(more.getText()).isEqualTo("Show 4 more checks (4 ok)");
+        more.click();
+        assertThat(folded.get(0).isDisplayed()).isTrue();
+        // Nothing in the table wraps where it should not (commits, numbers, the headers), nor spills over.
+        @SuppressWarnings("unchecked")
+        List<Object> tall = (List<Object>) js("var tall = [];"
+                + "document.querySelectorAll('#latest th, #latest td.number, #latest td.commit, #latest td.check').forEach(function (cell) {"
+                + "  var range = document.createRange(); range.selectNodeContents(cell);"
+                + "  if (range.getBoundingClientRect().height > 24 || cell.scrollWidth > cell.clientWidth + 1) tall.push(cell.textContent); });"
+                + "return tall;");
+        assertThat(tall).as("cells wrapped over lines").isEmpty();
 
         // The description is shown as text, never as markup.
         assertThat(driver.findElement(By.cssSelector("#dataset-1 .description")).getText()).isEqualTo(HOSTILE);
         assertThat(driver.findElements(By.tagName("img"))).isEmpty();
 
         // The tooltip of the newest point names its build, commit and date; the regression is marked.
-        js("var chart = echarts.getInstanceByDom(document.querySelectorAll('.chart')[1]);"
+        js("var chart = " + mailQuery + ";"
                 + "chart.dispatchAction({type: 'showTip', seriesIndex: 1, dataIndex: " + (BUILDS - 1) + "});");
         String tooltip = (String) new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
             Object text = js("var tips = document.querySelectorAll('#dataset-1 .chart > div');"
@@ -183,7 +219,7 @@ class ReportBrowserIT {
         });
         assertThat(tooltip).contains("build " + BUILDS).contains(String.format("%09x", 0xabc000 + BUILDS))
                 .contains("time [ms] (rows=5000)").contains("480");
-        assertThat(js("return echarts.getInstanceByDom(document.querySelectorAll('.chart')[1]).getOption().series[1].markPoint.data[0].name"))
+        assertThat(js("return " + mailQuery + ".getOption().series[1].markPoint.data[0].name"))
                 .asString().startsWith("build " + BUILDS + ": out of bounds");
     }
 
@@ -234,9 +270,16 @@ class ReportBrowserIT {
         Path out = temp.resolve("large");
         new HtmlReport("Large", LocalDateTime.now(), charts, new CheckReport(builds, List.of())).writeTo(out);
 
+        // Big: only the charts near the window are drawn as the page opens...
+        driver.get(out.resolve("index.html").toUri().toString());
+        assertThat(js("return document.documentElement.getAttribute('data-draw')")).isEqualTo("lazy");
+        assertThat((Long) js("return document.querySelectorAll('.chart[data-state=rendered]').length"))
+                .isBetween(1L, (long) datasets - 1);
+        // ... unless the address asks for all, as tools/screenshot-report.sh does.
         long started = System.nanoTime();
-        open(out);
+        open(out, "?draw=all");
         long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(js("return document.documentElement.getAttribute('data-draw')")).isEqualTo("all");
         System.out.printf("large report: %d charts, %d points drawn, index.html %d KB, opened and drawn in %d ms"
                         + " (per chart, ms: %s)%n",
                 charts.size(), charts.stream().mapToInt(TrendChart::pointCount).sum(),
