@@ -84,7 +84,7 @@ public final class HistoryStore {
                 return;
             }
             try (Stream<Path> entries = Files.list(dir)) {
-                List<String> others = entries.map(p -> p.getFileName().toString())
+                List<String> others = entries.filter(p -> !isEmptyDirectory(p)).map(p -> p.getFileName().toString())
                         .filter(name -> !name.equals(StoreFiles.LOCK_FILE) && !name.startsWith(StoreFiles.TEMP_PREFIX))
                         .sorted().toList();
                 if (!others.isEmpty()) {
@@ -93,9 +93,18 @@ public final class HistoryStore {
                             + "); give an empty or new directory");
                 }
             }
-            Files.createDirectories(dir.resolve(StoreFiles.SERIES_DIR));
-            Files.createDirectories(dir.resolve(StoreFiles.INDEX_DIR));
+            // The manifest comes first: a process killed right after it leaves a valid empty store, and the
+            // data directories are made by the first writer.
             StoreFiles.replaceAtomically(dir.resolve(Manifest.FILE_NAME), Manifest.empty().toJson());
+        }
+    }
+
+    private static boolean isEmptyDirectory(Path path) {
+        try (Stream<Path> entries = Files.list(path)) {
+            return entries.findAny().isEmpty();
+        }
+        catch (IOException notADirectory) {
+            return false;
         }
     }
 

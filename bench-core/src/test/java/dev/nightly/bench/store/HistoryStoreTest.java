@@ -200,6 +200,17 @@ class HistoryStoreTest {
     }
 
     @Test
+    void aDirectoryWithOnlyEmptyFoldersBecomesAStore() throws Exception {
+        Files.createDirectories(dir.resolve("series"));
+        Files.createDirectories(dir.resolve("index"));
+
+        HistoryStore store = HistoryStore.open(dir);
+        store.ingest(1, night(1), "", null);
+
+        assertThat(store.snapshot().series()).hasSize(4);
+    }
+
+    @Test
     void aManifestOfAnotherFormatIsRefused() throws Exception {
         Files.writeString(dir.resolve("nightly-history.json"), "{\"format\": \"something-else\", \"version\": 1}");
 
