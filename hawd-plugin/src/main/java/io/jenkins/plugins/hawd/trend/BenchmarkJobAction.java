@@ -130,18 +130,24 @@ public class BenchmarkJobAction implements Action {
         return read(snapshot -> ChartJson.page(charts(snapshot, builds, axis).job(snapshot.datasets(), all(snapshot))));
     }
 
-    /** The job page's chart: the dataset of the newest flagged series, else the first dataset. */
+    /**
+     * The job page's chart: the dataset of the newest flagged series, else the first dataset. Only that
+     * dataset's series are read.
+     */
     @JavaScriptMethod
     public String getMainChart(int builds, String axis) {
         job.checkPermission(Item.READ);
         return read(snapshot -> {
-            List<TrendChart> charts = charts(snapshot, builds, axis).job(snapshot.datasets(), all(snapshot));
-            if (charts.isEmpty()) {
+            if (snapshot.isEmpty()) {
                 return "[]";
             }
             String featured = featuredDataset(snapshot);
-            TrendChart chosen = charts.stream().filter(c -> c.id().equals(featured)).findFirst().orElse(charts.get(0));
-            return ChartJson.page(List.of(chosen));
+            if (snapshot.series(featured).isEmpty()) {
+                featured = snapshot.series().get(0).key().dataset();
+            }
+            List<TrendChart> charts = charts(snapshot, builds, axis)
+                    .datasetByUnit(snapshot.dataset(featured), snapshot.readDataset(featured));
+            return ChartJson.page(charts.subList(0, Math.min(1, charts.size())));
         });
     }
 
@@ -168,7 +174,8 @@ public class BenchmarkJobAction implements Action {
 
     private TrendCharts charts(HistorySnapshot snapshot, int builds, String axis) {
         XAxis xAxis = "TIME".equalsIgnoreCase(axis) ? XAxis.TIME : XAxis.BUILD;
-        ChartSettings settings = ChartSettings.defaults().withXAxis(xAxis).withMaxBuilds(Math.max(0, builds));
+        // Job pages draw many lines at once: fewer points per line keep the JSON small and the page quick.
+        ChartSettings settings = ChartSettings.jobPage().withXAxis(xAxis).withMaxBuilds(Math.max(0, builds));
         return TrendCharts.with(settings, latestMarks(snapshot));
     }
 
