@@ -28,10 +28,26 @@ public final class Checker {
         List<CheckResult> results = new ArrayList<>();
         for (SeriesInfo info : snapshot.series()) {
             if (info.mayHaveBuild(build)) {
-                results.addAll(check(snapshot.read(info.key()), snapshot.dataset(info.key().dataset()), build));
+                results.addAll(check(read(snapshot, info, build), snapshot.dataset(info.key().dataset()), build));
             }
         }
         return new CheckReport(build, results);
+    }
+
+    /**
+     * The part of a series that checking {@code build} needs. For the newest build of a series that is its
+     * last values (the new one and the window before it), read from the end of its file; a named baseline
+     * build or an older build needs the whole series.
+     */
+    private Series read(HistorySnapshot snapshot, SeriesInfo info, long build) {
+        Optional<CheckRule> regression = settings.ruleFor(info.key(), CheckKind.REGRESSION);
+        if (info.lastBuild() != build || regression.map(r -> r.baseline() == BaselineKind.BUILD).orElse(false)) {
+            return snapshot.read(info.key());
+        }
+        int window = regression.map(CheckRule::window).orElse(0);
+        Series recent = snapshot.readRecent(info.key(), window + 1);
+        // The newest value must be this build's; where the file's order says otherwise, read it all.
+        return recent.isEmpty() || recent.last().build() != build ? snapshot.read(info.key()) : recent;
     }
 
     /**

@@ -95,6 +95,70 @@ public final class HistorySnapshot {
         return new Series(key, entry.info().unit(), readPoints(dir, entry));
     }
 
+    /**
+     * At least the newest {@code count} points of a series (all of them when it has fewer), in time order.
+     * A series whose file is in time order is read from its end only, so that checking the newest build
+     * costs the same whatever the length of the history.
+     */
+    public Series readRecent(SeriesKey key, int count) {
+        Manifest.SeriesEntry entry = manifest.series().get(key);
+        if (entry == null || !entry.chronological() || !java.nio.file.Files.exists(dir.resolve(entry.file()))) {
+            Series whole = read(key);
+            List<Point> points = whole.points();
+            return new Series(key, whole.unit(), points.subList(Math.max(0, points.size() - count), points.size()));
+        }
+        return new Series(key, entry.info().unit(), readTail(dir, entry, count));
+    }
+
+    /** Reads lines from the end of a chronological series file until {@code count} whole lines are in. */
+    static List<Point> readTail(Path dir, Manifest.SeriesEntry entry, int count) {
+        Path file = dir.resolve(entry.file());
+        long window = Math.min(entry.length(), 96L * count + 128);
+        while (true) {
+            long from = entry.length() - window;
+            String text = readRange(file, entry, from);
+            // Unless the read starts at the file's start, its first line is cut: begin after it.
+            int start = from == 0 ? 0 : text.indexOf('\n') + 1;
+            List<Point> points = new ArrayList<>();
+            int end;
+            while (start < text.length() && (end = text.indexOf('\n', start)) >= 0) {
+                try {
+                    points.add(PointCodec.parse(text, start, end));
+                }
+                catch (IllegalArgumentException e) {
+                    throw damaged(file, "near its end (" + (entry.length() - text.length() + start) + " bytes in): " + e.getMessage());
+                }
+                start = end + 1;
+            }
+            if (start < text.length()) {
+                throw damaged(file, "last line is not terminated");
+            }
+            if (points.size() >= count || from == 0) {
+                return points.subList(Math.max(0, points.size() - count), points.size());
+            }
+            window = Math.min(entry.length(), window * 4);
+        }
+    }
+
+    private static String readRange(Path file, Manifest.SeriesEntry entry, long from) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (channel.size() < entry.length()) {
+                throw damaged(file, "is shorter (" + channel.size() + " bytes) than its committed " + entry.length() + " bytes");
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(entry.length() - from));
+            while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+                // read up to the committed length
+            }
+            return new String(buffer.array(), StandardCharsets.UTF_8);
+        }
+        catch (NoSuchFileException e) {
+            throw damaged(file, "is missing");
+        }
+        catch (IOException e) {
+            throw damaged(file, "cannot be read: " + e.getMessage());
+        }
+    }
+
     /** Every series of a dataset with its points. */
     public List<Series> readDataset(String dataset) {
         return series(dataset).stream().map(info -> read(info.key())).toList();

@@ -196,8 +196,11 @@ public final class HistoryStore {
                 String file = old == null ? StoreFiles.seriesFile(key.dataset(), key.id(), 0) : old.file();
                 long offset = old == null ? 0 : old.length();
                 StoreFiles.appendAt(dir.resolve(file), offset, bytes);
+                // Still in time order when everything new comes after everything stored (the nightly case).
+                boolean chronological = old == null || old.chronological()
+                        && !points.get(0).time().isBefore(old.info().lastTime()) && build >= old.info().lastBuild();
                 series.put(key, new Manifest.SeriesEntry(grow(old == null ? null : old.info(), key, units.get(key), points),
-                        file, offset + bytes.length));
+                        file, offset + bytes.length, chronological));
                 createdSeries += old == null ? 1 : 0;
                 added += points.size();
             }
@@ -325,7 +328,7 @@ public final class HistoryStore {
                 String file = StoreFiles.seriesFile(key.dataset(), key.id(), generation);
                 byte[] bytes = PointCodec.bytes(lines);
                 StoreFiles.appendAt(dir.resolve(file), 0, bytes);
-                series.put(key, new Manifest.SeriesEntry(grow(null, key, entry.info().unit(), kept), file, bytes.length));
+                series.put(key, new Manifest.SeriesEntry(grow(null, key, entry.info().unit(), kept), file, bytes.length, true));
             }
             if (removed == 0) {
                 return 0;

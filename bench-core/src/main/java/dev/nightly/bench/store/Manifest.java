@@ -39,8 +39,11 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
         return new Manifest(0, Map.of(), Map.of(), Map.of());
     }
 
-    /** A series: its public information plus where its points are. */
-    record SeriesEntry(SeriesInfo info, String file, long length) {
+    /**
+     * A series: its public information plus where its points are, and whether its file holds them in time
+     * order (then its newest points are its last lines, and checks read only those).
+     */
+    record SeriesEntry(SeriesInfo info, String file, long length, boolean chronological) {
     }
 
     /**
@@ -77,6 +80,7 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
                 json.writeStringField("unit", info.unit());
                 json.writeStringField("file", entry.file());
                 json.writeNumberField("length", entry.length());
+                json.writeBooleanField("chronological", entry.chronological());
                 json.writeNumberField("count", info.count());
                 json.writeNumberField("firstBuild", info.firstBuild());
                 json.writeNumberField("lastBuild", info.lastBuild());
@@ -130,13 +134,15 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
             Map<SeriesKey, SeriesEntry> series = new LinkedHashMap<>();
             for (JsonNode node : array(fields, "series")) {
                 JsonFields entry = JsonFields.of(source, "series[]", node).allowOnly(Set.of("dataset", "measure",
-                        "parameters", "unit", "file", "length", "count", "firstBuild", "lastBuild", "lastTime"));
+                        "parameters", "unit", "file", "length", "chronological", "count", "firstBuild", "lastBuild", "lastTime"));
                 SeriesKey key = SeriesKey.of(entry.requiredString("dataset"), entry.requiredString("measure"),
                         ModelJson.readParameters(entry));
                 SeriesInfo info = new SeriesInfo(key, entry.string("unit", ""), (int) entry.integer("count", -1),
                         entry.integer("firstBuild", -1), entry.integer("lastBuild", -1),
                         PointCodec.parseTime(entry.requiredString("lastTime")));
-                series.put(key, new SeriesEntry(info, checkedFile(fields, entry.requiredString("file")), entry.integer("length", -1)));
+                Boolean chronological = entry.bool("chronological");
+                series.put(key, new SeriesEntry(info, checkedFile(fields, entry.requiredString("file")), entry.integer("length", -1),
+                        chronological != null && chronological));
             }
             Map<String, IndexEntry> indexes = new LinkedHashMap<>();
             for (JsonNode node : array(fields, "indexes")) {
