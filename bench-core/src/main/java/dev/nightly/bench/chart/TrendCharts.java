@@ -7,6 +7,7 @@ import dev.nightly.bench.model.Numbers;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.Series;
 import dev.nightly.bench.model.SeriesKey;
+import dev.nightly.bench.store.HistorySnapshot;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Builds the trend charts of datasets from their series: one chart per dataset, one line per series.
@@ -24,6 +26,9 @@ import java.util.TreeMap;
  * series over years of nights gives a chart model in milliseconds and a page that stays responsive.
  */
 public final class TrendCharts {
+    private static final Comparator<DatasetInfo> BY_NAME =
+            Comparator.comparing(DatasetInfo::name, String.CASE_INSENSITIVE_ORDER).thenComparing(DatasetInfo::id);
+
     private final ChartSettings settings;
     private final PointMarks marks;
 
@@ -53,10 +58,27 @@ public final class TrendCharts {
         }
         List<DatasetInfo> infos = new ArrayList<>(byDataset.size());
         byDataset.keySet().forEach(id -> infos.add(datasets.getOrDefault(id, DatasetInfo.of(id))));
-        infos.sort(Comparator.comparing(DatasetInfo::name, String.CASE_INSENSITIVE_ORDER).thenComparing(DatasetInfo::id));
+        infos.sort(BY_NAME);
         List<TrendChart> charts = new ArrayList<>();
         for (DatasetInfo info : infos) {
             charts.addAll(datasetByUnit(info, byDataset.get(info.id())));
+        }
+        return charts;
+    }
+
+    /**
+     * The charts of every dataset in a store, in the order of {@link #job(Map, List)}, reading one dataset's
+     * series at a time: memory follows the largest dataset, not the whole job.
+     */
+    public List<TrendChart> job(HistorySnapshot snapshot) {
+        List<DatasetInfo> infos = new ArrayList<>();
+        for (String id : new TreeSet<>(snapshot.series().stream().map(info -> info.key().dataset()).toList())) {
+            infos.add(snapshot.dataset(id));
+        }
+        infos.sort(BY_NAME);
+        List<TrendChart> charts = new ArrayList<>();
+        for (DatasetInfo info : infos) {
+            charts.addAll(datasetByUnit(info, snapshot.readDataset(info.id())));
         }
         return charts;
     }

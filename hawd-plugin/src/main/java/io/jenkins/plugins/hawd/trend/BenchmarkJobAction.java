@@ -127,7 +127,8 @@ public class BenchmarkJobAction implements Action {
     @JavaScriptMethod
     public String getCharts(int builds, String axis) {
         job.checkPermission(Item.READ);
-        return read(snapshot -> ChartJson.page(charts(snapshot, builds, axis).job(snapshot.datasets(), all(snapshot))));
+        // Dataset by dataset: one dataset's points are in memory at a time, not the whole job's.
+        return read(snapshot -> ChartJson.page(charts(snapshot, builds, axis).job(snapshot)));
     }
 
     /**
@@ -179,11 +180,6 @@ public class BenchmarkJobAction implements Action {
         return TrendCharts.with(settings, latestMarks(snapshot));
     }
 
-    private static List<Series> all(HistorySnapshot snapshot) {
-        List<Series> series = new ArrayList<>();
-        for (SeriesInfo info : snapshot.series()) {
-            series.add(snapshot.read(info.key()));
-        }
         return series;
     }
 
