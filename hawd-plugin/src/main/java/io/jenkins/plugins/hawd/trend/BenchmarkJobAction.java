@@ -180,9 +180,6 @@ public class BenchmarkJobAction implements Action {
         return TrendCharts.with(settings, latestMarks(snapshot));
     }
 
-        return series;
-    }
-
     /** Verdict marks of the newest build, read from its checks file (no build is loaded). */
     private PointMarks latestMarks(HistorySnapshot snapshot) {
         Map<String, List<PointMark>> marks = new HashMap<>();
