@@ -8,14 +8,9 @@ import dev.nightly.bench.chart.TrendCharts;
 import dev.nightly.bench.check.CheckReport;
 import dev.nightly.bench.check.CheckSettings;
 import dev.nightly.bench.check.Checker;
-import dev.nightly.bench.model.Series;
 import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.HistoryStore;
-import dev.nightly.bench.store.SeriesInfo;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,46 +52,24 @@ public class PageBenchmark {
         return TrendCharts.with(ChartSettings.defaults(), marks).dataset(snapshot.dataset(dataset), snapshot.readDataset(dataset));
     }
 
-    /** The charts of every dataset (the job page) as the plugin draws them: every series read first. */
-    @Benchmark
-    public List<TrendChart> jobCharts() {
-        HistorySnapshot snapshot = store.snapshot();
-        return TrendCharts.with(ChartSettings.defaults(), marks).job(snapshot.datasets(), all(snapshot));
-    }
-
     /**
-     * The same charts drawn dataset by dataset with the public API, so that only one dataset's series are
-     * in memory at a time (what the job page could do to fit a small heap).
+     * The charts of every dataset (the job page) as the plugin draws them: the job page's settings (fewer
+     * points per line), one dataset's series in memory at a time.
      */
     @Benchmark
-    public List<TrendChart> jobChartsPerDataset() {
-        HistorySnapshot snapshot = store.snapshot();
-        TrendCharts charts = TrendCharts.with(ChartSettings.defaults(), marks);
-        List<TrendChart> all = new ArrayList<>();
-        for (String id : new TreeSet<>(snapshot.series().stream().map(s -> s.key().dataset()).toList())) {
-            all.add(charts.dataset(snapshot.dataset(id), snapshot.readDataset(id)));
-        }
-        all.sort(Comparator.comparing(TrendChart::title, String.CASE_INSENSITIVE_ORDER).thenComparing(TrendChart::id));
-        return all;
+    public List<TrendChart> jobCharts() {
+        return TrendCharts.with(ChartSettings.jobPage(), marks).job(store.snapshot());
     }
 
     /** The job page's charts as the ECharts options the browser gets. */
     @Benchmark
     public String jobChartsJson() {
-        return ChartJson.page(jobChartsPerDataset());
+        return ChartJson.page(jobCharts());
     }
 
     /** The built-in checks of the latest build. */
     @Benchmark
     public CheckReport checkLatestBuild() {
         return new Checker(CheckSettings.defaults()).check(store.snapshot(), latest);
-    }
-
-    private static List<Series> all(HistorySnapshot snapshot) {
-        List<Series> series = new ArrayList<>();
-        for (SeriesInfo info : snapshot.series()) {
-            series.add(snapshot.read(info.key()));
-        }
-        return series;
     }
 }
