@@ -33,6 +33,8 @@ public final class JsonInput {
             .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
+    private static final JsonFactory WITHOUT_DUPLICATE_DETECTION = FACTORY.rebuild()
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
     private JsonInput() {
@@ -40,6 +42,11 @@ public final class JsonInput {
 
     public static JsonFactory factory() {
         return FACTORY;
+    }
+
+    /** The same, for streaming readers that refuse duplicate keys themselves (cheaper than Jackson's set per object). */
+    public static JsonFactory factoryWithoutDuplicateDetection() {
+        return WITHOUT_DUPLICATE_DETECTION;
     }
 
     /**

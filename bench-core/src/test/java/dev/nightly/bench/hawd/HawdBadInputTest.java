@@ -51,7 +51,11 @@ class HawdBadInputTest {
                         "{\"name\": \"time\", \"unit\": \"ms\", \"value\": 2}") + "]}", List.of("column \"time\" appears twice")),
                 Arguments.of("value an object", "{\"dataset\": \"d\", \"rows\": [" + ROW.formatted("{\"x\": 1}") + "]}",
                         List.of("row 1", "\"value\" must be a number")),
-                Arguments.of("duplicate key", "{\"dataset\": \"d\", \"dataset\": \"e\", \"rows\": []}", List.of("Duplicate field 'dataset'")),
+                Arguments.of("duplicate key", "{\"dataset\": \"d\", \"dataset\": \"e\", \"rows\": []}", List.of("key \"dataset\" appears twice")),
+                Arguments.of("duplicate key in a row", "{\"dataset\": \"d\", \"rows\": [" + ROW.formatted("1").replace("\"commit\"", "\"timestamp\": \"2026-11-20T03:00:00\", \"commit\"") + "]}",
+                        List.of("row 1: key \"timestamp\" appears twice")),
+                Arguments.of("duplicate key in a column", "{\"dataset\": \"d\", \"rows\": [" + ROW.formatted("1, \"value\": 2") + "]}",
+                        List.of("row 1: column 2: key \"value\" appears twice")),
                 Arguments.of("trailing garbage", good + " {}", List.of("unexpected content after the end")));
     }
 
