@@ -55,6 +55,17 @@ public final class HistoryStore {
         return open(dir, Clock.systemDefaultZone());
     }
 
+    /** Opens a store that must exist already: readers (export, checks, reports) never create one. */
+    public static HistoryStore openExisting(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": no such history store");
+        }
+        if (!Files.exists(dir.resolve(Manifest.FILE_NAME))) {
+            throw new BadInputException(dir + ": not a history store (no " + Manifest.FILE_NAME + "); ingest results first");
+        }
+        return new HistoryStore(dir, Clock.systemDefaultZone());
+    }
+
     /** As {@link #open(Path)}, with the clock that dates results that carry no time of their own. */
     public static HistoryStore open(Path dir, Clock clock) {
         HistoryStore store = new HistoryStore(dir, clock);

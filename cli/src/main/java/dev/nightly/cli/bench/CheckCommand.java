@@ -6,12 +6,10 @@ import dev.nightly.bench.check.CheckSettings;
 import dev.nightly.bench.check.Checker;
 import dev.nightly.bench.check.Level;
 import dev.nightly.bench.definitions.Definitions;
-import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.HistoryStore;
 import dev.nightly.cli.ExitCode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,10 +47,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CheckSettings settings = checks == null ? CheckSettings.defaults() : CheckSettings.read(checks);
         Definitions extra = definitions == null ? Definitions.none() : Definitions.read(definitions);
-        if (!Files.isDirectory(history.directory)) {
-            throw new BadInputException(history.directory + ": no such history store");
-        }
-        HistorySnapshot snapshot = HistoryStore.open(history.directory).snapshot().withDatasets(extra.infos());
+        HistorySnapshot snapshot = HistoryStore.openExisting(history.directory).snapshot().withDatasets(extra.infos());
         CheckReport report = new Checker(settings).check(snapshot, build);
         PrintWriter out = spec.commandLine().getOut();
         if (report.results().isEmpty()) {

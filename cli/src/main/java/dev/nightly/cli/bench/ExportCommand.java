@@ -22,7 +22,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
-        HistoryExport.write(HistoryStore.open(history.directory).snapshot(), out);
+        HistoryExport.write(HistoryStore.openExisting(history.directory).snapshot(), out);
         out.flush();
         return ExitCode.OK;
     }

@@ -10,13 +10,10 @@ import dev.nightly.bench.report.ReportGenerator;
 import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.HistoryStore;
 import dev.nightly.cli.ExitCode;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,7 +65,7 @@ public final class ReportCommand implements Callable<Integer> {
         CheckSettings settings = checks == null ? CheckSettings.defaults() : CheckSettings.read(checks);
         Definitions extra = definitions == null ? Definitions.none() : Definitions.read(definitions);
         ChartSettings chartSettings = chartSettings();
-        HistorySnapshot snapshot = openExisting(history.directory).snapshot();
+        HistorySnapshot snapshot = HistoryStore.openExisting(history.directory).snapshot();
 
         HtmlReport report = new ReportGenerator(settings, chartSettings, extra, ReportGenerator.DEFAULT_MARKED_HISTORY)
                 .generate(snapshot, title, LocalDateTime.now());
@@ -94,20 +91,5 @@ public final class ReportCommand implements Callable<Integer> {
             throw new BadInputException("--max-points: expected at least 10, got " + maxPoints);
         }
         return ChartSettings.defaults().withXAxis(axis).withMaxBuilds(builds).withMaxPointsPerSeries(maxPoints);
-    }
-
-    /** A report only reads: it never creates a store where none is. */
-    private static HistoryStore openExisting(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new BadInputException(dir + ": no such history store");
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isEmpty()) {
-                throw new BadInputException(dir + ": empty directory, not a history store (ingest results first)");
-            }
-        } catch (IOException e) {
-            throw new BadInputException(dir + ": cannot be read: " + e.getMessage(), e);
-        }
-        return HistoryStore.open(dir);
     }
 }

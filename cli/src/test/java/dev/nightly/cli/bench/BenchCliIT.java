@@ -118,6 +118,21 @@ class BenchCliIT {
         assertThat(badBuild.exitCode()).isEqualTo(2);
     }
 
+    @Test
+    void readersRefuseADirectoryThatHoldsNoStoreAndCreateNothing() throws Exception {
+        Path missing = work.resolve("nowhere");
+
+        JarRun export = run("bench", "export", "--history", missing.toString());
+        JarRun check = run("bench", "check", "--history", work.toString(), "--build", "1");
+
+        assertThat(export.exitCode()).isEqualTo(2);
+        assertThat(export.stderr()).isEqualTo("nightly: " + missing + ": no such history store\n");
+        assertThat(check.exitCode()).isEqualTo(2);
+        assertThat(check.stderr()).contains("not a history store (no nightly-history.json)");
+        assertThat(missing).doesNotExist();
+        assertThat(work.resolve("nightly-history.json")).doesNotExist();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "bench", "bench ingest", "bench export", "bench check", "bench report", "flatpak",
             "flatpak build", "flatpak publish", "demo"})
