@@ -54,7 +54,7 @@ final class PointCodec {
         return out.append(digits);
     }
 
-    /** Parses one line (without its LF); {@code null} with {@code problem[0]} set when it is malformed. */
+    /** Parses one line (without its LF); a malformed one throws {@link IllegalArgumentException} saying why. */
     static Point parse(String line) {
         String[] fields = line.split("\t", -1);
         if (fields.length != 4 && fields.length != 5) {
