@@ -84,15 +84,20 @@ public final class HistorySnapshot {
         if (entry == null) {
             return new Series(key, "", List.of());
         }
-        if (!java.nio.file.Files.exists(dir.resolve(entry.file()))) {
+        try {
+            return new Series(key, entry.info().unit(), readPoints(dir, entry));
+        }
+        catch (MissingFile gone) {
             // A build deletion rewrote the series after this snapshot was taken: read the newer state.
             Manifest.SeriesEntry newer = Manifest.read(dir.resolve(Manifest.FILE_NAME)).series().get(key);
             if (newer == null) {
                 return new Series(key, entry.info().unit(), List.of());
             }
-            entry = newer;
+            if (newer.file().equals(entry.file())) {
+                throw gone;
+            }
+            return new Series(key, newer.info().unit(), readPoints(dir, newer));
         }
-        return new Series(key, entry.info().unit(), readPoints(dir, entry));
     }
 
     /**
@@ -102,12 +107,17 @@ public final class HistorySnapshot {
      */
     public Series readRecent(SeriesKey key, int count) {
         Manifest.SeriesEntry entry = manifest.series().get(key);
-        if (entry == null || !entry.chronological() || !java.nio.file.Files.exists(dir.resolve(entry.file()))) {
-            Series whole = read(key);
-            List<Point> points = whole.points();
-            return new Series(key, whole.unit(), points.subList(Math.max(0, points.size() - count), points.size()));
+        if (entry != null && entry.chronological()) {
+            try {
+                return new Series(key, entry.info().unit(), readTail(dir, entry, count));
+            }
+            catch (MissingFile gone) {
+                // rewritten since this snapshot: the whole read below finds the newer state
+            }
         }
-        return new Series(key, entry.info().unit(), readTail(dir, entry, count));
+        Series whole = read(key);
+        List<Point> points = whole.points();
+        return new Series(key, whole.unit(), points.subList(Math.max(0, points.size() - count), points.size()));
     }
 
     /** Reads lines from the end of a chronological series file until {@code count} whole lines are in. */
@@ -152,7 +162,7 @@ public final class HistorySnapshot {
             return new String(buffer.array(), StandardCharsets.UTF_8);
         }
         catch (NoSuchFileException e) {
-            throw damaged(file, "is missing");
+            throw new MissingFile(damaged(file, "is missing").getMessage());
         }
         catch (IOException e) {
             throw damaged(file, "cannot be read: " + e.getMessage());
@@ -178,7 +188,7 @@ public final class HistorySnapshot {
             text = new String(buffer.array(), StandardCharsets.UTF_8);
         }
         catch (NoSuchFileException e) {
-            throw damaged(file, "is missing");
+            throw new MissingFile(damaged(file, "is missing").getMessage());
         }
         catch (IOException e) {
             throw damaged(file, "cannot be read: " + e.getMessage());
@@ -217,5 +227,14 @@ public final class HistorySnapshot {
 
     private static BadInputException damaged(Path file, String what) {
         return new BadInputException("history store damaged: " + file + " " + what);
+    }
+
+    /** A series file that is not there: damage, or a rewrite (build deletion) newer than this snapshot. */
+    private static final class MissingFile extends BadInputException {
+        private static final long serialVersionUID = 1L;
+
+        MissingFile(String message) {
+            super(message);
+        }
     }
 }

@@ -110,6 +110,20 @@ class HistoryStoreTest {
     }
 
     @Test
+    void aSnapshotTakenBeforeABuildDeletionReadsTheRewrittenSeries() {
+        HistoryStore store = HistoryStore.open(dir);
+        for (int night = 1; night <= 3; night++) {
+            store.ingest(night, night(night), "", null);
+        }
+        HistorySnapshot before = store.snapshot();
+
+        store.removeBuild(2);
+
+        assertThat(before.read(FAST_QUERY).points()).extracting(Point::build).containsExactly(1L, 3L);
+        assertThat(before.readRecent(FAST_QUERY, 1).points()).extracting(Point::build).containsExactly(3L);
+    }
+
+    @Test
     void removingTheOnlyBuildOfASeriesRemovesTheSeries() {
         HistoryStore store = HistoryStore.open(dir);
         store.ingest(1, SyntheticResults.of(1, 2, 3), "", null);
