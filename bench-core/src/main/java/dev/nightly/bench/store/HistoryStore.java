@@ -383,7 +383,7 @@ public final class HistoryStore {
             }
         }
         try {
-            problems.addAll(foreignFiles());
+            problems.addAll(list().foreign());
         }
         catch (IOException e) {
             problems.add(dir + ": cannot list: " + e.getMessage());
@@ -391,16 +391,25 @@ public final class HistoryStore {
         return problems;
     }
 
-    /** Files that this store never writes: a sign that somebody else uses the directory. */
-    private List<String> foreignFiles() throws IOException {
+    /**
+     * What is in the store directory, listed once: files it never writes (a sign that somebody else uses
+     * the directory), temporary manifests, and its data files by relative name.
+     */
+    private record Contents(List<String> foreign, List<Path> temporary, Map<String, Path> dataFiles) {
+    }
+
+    private Contents list() throws IOException {
         List<String> foreign = new ArrayList<>();
+        List<Path> temporary = new ArrayList<>();
+        Map<String, Path> dataFiles = new HashMap<>();
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path path : (Iterable<Path>) entries::iterator) {
                 String name = path.getFileName().toString();
-                boolean own = name.equals(Manifest.FILE_NAME) || name.equals(StoreFiles.LOCK_FILE)
-                        || name.startsWith(StoreFiles.TEMP_PREFIX)
-                        || (name.equals(StoreFiles.SERIES_DIR) || name.equals(StoreFiles.INDEX_DIR)) && Files.isDirectory(path);
-                if (!own) {
+                if (name.startsWith(StoreFiles.TEMP_PREFIX)) {
+                    temporary.add(path);
+                }
+                else if (!name.equals(Manifest.FILE_NAME) && !name.equals(StoreFiles.LOCK_FILE)
+                        && !((name.equals(StoreFiles.SERIES_DIR) || name.equals(StoreFiles.INDEX_DIR)) && Files.isDirectory(path))) {
                     foreign.add(dir + ": foreign file " + name + " in the history store");
                 }
             }
@@ -411,12 +420,18 @@ public final class HistoryStore {
                 continue;
             }
             try (Stream<Path> entries = Files.list(subDir)) {
-                entries.map(p -> p.getFileName().toString())
-                        .filter(name -> !StoreFiles.isOwnFileName(sub, name))
-                        .forEach(name -> foreign.add(dir + ": foreign file " + sub + "/" + name + " in the history store"));
+                for (Path path : (Iterable<Path>) entries::iterator) {
+                    String name = path.getFileName().toString();
+                    if (StoreFiles.isOwnFileName(sub, name)) {
+                        dataFiles.put(sub + "/" + name, path);
+                    }
+                    else {
+                        foreign.add(dir + ": foreign file " + sub + "/" + name + " in the history store");
+                    }
+                }
             }
         }
-        return foreign;
+        return new Contents(foreign, temporary, dataFiles);
     }
 
     /**
@@ -424,45 +439,31 @@ public final class HistoryStore {
      * name, temporary manifests. Refuses to go on when the store holds files it did not write.
      */
     private void recover(Manifest manifest) throws IOException {
-        List<String> foreign = foreignFiles();
+        Contents contents = list();
+        List<String> foreign = contents.foreign();
         if (!foreign.isEmpty()) {
             throw new BadInputException(foreign.get(0) + (foreign.size() > 1 ? " (and " + (foreign.size() - 1) + " more)" : "")
                     + "; move it away, the store does not write such files");
         }
-        Set<String> named = new HashSet<>();
         Map<String, Long> committed = new HashMap<>();
-        for (Manifest.SeriesEntry entry : manifest.series().values()) {
-            named.add(entry.file());
-            committed.put(entry.file(), entry.length());
-        }
-        for (Manifest.IndexEntry entry : manifest.indexes().values()) {
-            named.add(entry.file());
-            committed.put(entry.file(), entry.length());
-        }
-        for (String sub : List.of(StoreFiles.SERIES_DIR, StoreFiles.INDEX_DIR)) {
-            Path subDir = dir.resolve(sub);
-            Files.createDirectories(subDir);
-            try (Stream<Path> entries = Files.list(subDir)) {
-                for (Path path : (Iterable<Path>) entries::iterator) {
-                    String relative = sub + "/" + path.getFileName();
-                    if (!named.contains(relative)) {
-                        Files.delete(path);
-                    }
-                    else if (Files.size(path) > committed.get(relative)) {
-                        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                            channel.truncate(committed.get(relative));
-                            channel.force(false);
-                        }
-                    }
+        manifest.series().values().forEach(entry -> committed.put(entry.file(), entry.length()));
+        manifest.indexes().values().forEach(entry -> committed.put(entry.file(), entry.length()));
+        Files.createDirectories(dir.resolve(StoreFiles.SERIES_DIR));
+        Files.createDirectories(dir.resolve(StoreFiles.INDEX_DIR));
+        for (Map.Entry<String, Path> file : contents.dataFiles().entrySet()) {
+            Long length = committed.get(file.getKey());
+            if (length == null) {
+                Files.delete(file.getValue());
+            }
+            else if (Files.size(file.getValue()) > length) {
+                try (FileChannel channel = FileChannel.open(file.getValue(), StandardOpenOption.WRITE)) {
+                    channel.truncate(length);
+                    channel.force(false);
                 }
             }
         }
-        try (Stream<Path> entries = Files.list(dir)) {
-            for (Path path : (Iterable<Path>) entries::iterator) {
-                if (path.getFileName().toString().startsWith(StoreFiles.TEMP_PREFIX)) {
-                    Files.deleteIfExists(path);
-                }
-            }
+        for (Path temporary : contents.temporary()) {
+            Files.deleteIfExists(temporary);
         }
     }
 }
