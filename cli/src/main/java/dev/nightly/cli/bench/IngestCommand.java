@@ -61,6 +61,8 @@ public final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Every option is checked before anything is read or written: a bad --time leaves no store behind.
+        LocalDateTime defaultTime = parseTime(time);
         ResultsReader reader = ResultsReader.create()
                 .withParameterColumns(ParameterColumns.parse(parameters))
                 .withFormat(format);
@@ -68,7 +70,7 @@ public final class IngestCommand implements Callable<Integer> {
             reader = reader.withDefinitions(definitions);
         }
         BenchmarkResults results = reader.read(files);
-        IngestSummary summary = HistoryStore.open(history.directory).ingest(build, results, commit, parseTime(time));
+        IngestSummary summary = HistoryStore.open(history.directory).ingest(build, results, commit, defaultTime);
         spec.commandLine().getOut().println(summary);
         return ExitCode.OK;
     }

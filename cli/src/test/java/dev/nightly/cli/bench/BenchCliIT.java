@@ -119,6 +119,30 @@ class BenchCliIT {
     }
 
     @Test
+    void valuesWithoutCommitTakeTheIngestsCommitAndABadTimeIsRefused() throws Exception {
+        Path history = work.resolve("history");
+        Path results = SAMPLES.resolve("nights/buffer_creation.json");
+
+        JarRun badTime = run("bench", "ingest", "--history", history.toString(), "--build", "7",
+                "--time", "tonight", results.toString());
+        boolean storeAfterBadTime = Files.exists(history);
+        JarRun ingest = run("bench", "ingest", "--history", history.toString(), "--build", "7",
+                "--commit", "feedbee12", "--time", "2026-11-28T03:00:00+01:00", results.toString());
+        JarRun export = run("bench", "export", "--history", history.toString());
+
+        assertThat(badTime.exitCode()).isEqualTo(2);
+        assertThat(badTime.stderr()).isEqualTo("nightly: --time: \"tonight\" is not an ISO-8601 date and time"
+                + " (e.g. 2026-11-28T03:00:00)\n");
+        assertThat(storeAfterBadTime).as("a refused ingest leaves no store").isFalse();
+        assertThat(ingest.exitCode()).as(ingest.stderr()).isZero();
+        List<String> commits = new ArrayList<>();
+        new ObjectMapper().readTree(export.stdout()).get("series")
+                .forEach(s -> s.get("points").forEach(p -> commits.add(s.get("measure").asText() + "@" + p.get("commit").asText())));
+        // the row without a commit takes --commit; the row that has one keeps it
+        assertThat(commits).containsExactlyInAnyOrder("ops@feedbee12", "time@feedbee12", "time@a81b0e4f2");
+    }
+
+    @Test
     void readersRefuseADirectoryThatHoldsNoStoreAndCreateNothing() throws Exception {
         Path missing = work.resolve("nowhere");
 
