@@ -41,28 +41,4 @@ public record CheckRule(SeriesSelector series, CheckKind kind, BaselineKind base
     public static CheckRule defaultBounds() {
         return new CheckRule(SeriesSelector.ALL, CheckKind.BOUNDS, null, 0, null, null, null, Level.UNSTABLE, true);
     }
-
-    public CheckRule withLevel(Level newLevel) {
-        return new CheckRule(series, kind, baseline, window, build, tolerance, direction, newLevel, enabled);
-    }
-
-    public CheckRule withTolerance(Double newTolerance) {
-        return new CheckRule(series, kind, baseline, window, build, newTolerance, direction, level, enabled);
-    }
-
-    public CheckRule withBaseline(BaselineKind newBaseline, int newWindow, Long newBuild) {
-        return new CheckRule(series, kind, newBaseline, newWindow, newBuild, tolerance, direction, level, enabled);
-    }
-
-    public CheckRule withDirection(Direction newDirection) {
-        return new CheckRule(series, kind, baseline, window, build, tolerance, newDirection, level, enabled);
-    }
-
-    public CheckRule forSeries(SeriesSelector selector) {
-        return new CheckRule(selector, kind, baseline, window, build, tolerance, direction, level, enabled);
-    }
-
-    public CheckRule disabled() {
-        return new CheckRule(series, kind, baseline, window, build, tolerance, direction, level, false);
-    }
 }
