@@ -4,11 +4,11 @@ import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.DatasetInfo;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.Series;
+import dev.nightly.bench.model.SeriesColumns;
 import dev.nightly.bench.model.SeriesKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -126,21 +126,21 @@ public final class HistorySnapshot {
         long window = Math.min(entry.length(), 96L * count + 128);
         while (true) {
             long from = entry.length() - window;
-            String text = readRange(file, entry, from);
+            byte[] bytes = readCommitted(file, entry, from);
             // Unless the read starts at the file's start, its first line is cut: begin after it.
-            int start = from == 0 ? 0 : text.indexOf('\n') + 1;
+            int start = from == 0 ? 0 : PointCodec.indexOf(bytes, PointCodec.LF, 0, bytes.length) + 1;
             List<Point> points = new ArrayList<>();
             int end;
-            while (start < text.length() && (end = text.indexOf('\n', start)) >= 0) {
+            while (start < bytes.length && (end = PointCodec.indexOf(bytes, PointCodec.LF, start, bytes.length)) >= 0) {
                 try {
-                    points.add(PointCodec.parse(text, start, end));
+                    points.add(PointCodec.parse(bytes, start, end));
                 }
                 catch (IllegalArgumentException e) {
-                    throw damaged(file, "near its end (" + (entry.length() - text.length() + start) + " bytes in): " + e.getMessage());
+                    throw damaged(file, "near its end (" + (from + start) + " bytes in): " + e.getMessage());
                 }
                 start = end + 1;
             }
-            if (start < text.length()) {
+            if (start < bytes.length) {
                 throw damaged(file, "last line is not terminated");
             }
             if (points.size() >= count || from == 0) {
@@ -150,7 +150,8 @@ public final class HistorySnapshot {
         }
     }
 
-    private static String readRange(Path file, Manifest.SeriesEntry entry, long from) {
+    /** The committed bytes of a series file from {@code from} on. */
+    private static byte[] readCommitted(Path file, Manifest.SeriesEntry entry, long from) {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (channel.size() < entry.length()) {
                 throw damaged(file, "is shorter (" + channel.size() + " bytes) than its committed " + entry.length() + " bytes");
@@ -159,7 +160,7 @@ public final class HistorySnapshot {
             while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
                 // read up to the committed length
             }
-            return new String(buffer.array(), StandardCharsets.UTF_8);
+            return buffer.array();
         }
         catch (NoSuchFileException e) {
             throw new MissingFile(damaged(file, "is missing").getMessage());
@@ -167,6 +168,84 @@ public final class HistorySnapshot {
         catch (IOException e) {
             throw damaged(file, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * The builds and values of one series in time order, each whole point made only when asked for: what a
+     * chart reads. A chronological file is scanned without making points; any other is read whole.
+     */
+    public SeriesColumns readColumns(SeriesKey key) {
+        Manifest.SeriesEntry entry = manifest.series().get(key);
+        if (entry != null && entry.chronological()) {
+            try {
+                return readColumns(dir, entry);
+            }
+            catch (MissingFile gone) {
+                // rewritten since this snapshot: the whole read below finds the newer state
+            }
+        }
+        return SeriesColumns.of(read(key));
+    }
+
+    /** Every series of a dataset as columns (see {@link #readColumns(SeriesKey)}). */
+    public List<SeriesColumns> readDatasetColumns(String dataset) {
+        return series(dataset).stream().map(info -> readColumns(info.key())).toList();
+    }
+
+    static SeriesColumns readColumns(Path dir, Manifest.SeriesEntry entry) {
+        Path file = dir.resolve(entry.file());
+        byte[] bytes = readCommitted(file, entry, 0);
+        int expected = Math.max(entry.info().count(), 0);
+        long[] builds = new long[expected];
+        double[] values = new double[expected];
+        int[] starts = new int[expected + 1];
+        int count = 0;
+        int start = 0;
+        while (start < bytes.length) {
+            if (count == expected) {
+                throw damaged(file, "holds " + (count + lines(bytes, start)) + " points where the manifest records " + expected);
+            }
+            starts[count] = start;
+            int end = PointCodec.scanBuildAndValue(bytes, start, builds, values, count);
+            if (end < 0) {
+                // Not the usual form: parse it whole, which reports what is wrong with it.
+                end = PointCodec.indexOf(bytes, PointCodec.LF, start, bytes.length);
+                if (end < 0) {
+                    throw damaged(file, "line " + (count + 1) + " is not terminated");
+                }
+                Point point = parseLine(file, bytes, start, end, count + 1);
+                builds[count] = point.build();
+                values[count] = point.value();
+            }
+            count++;
+            start = end + 1;
+        }
+        if (count != expected) {
+            throw damaged(file, "holds " + count + " points where the manifest records " + expected);
+        }
+        starts[count] = bytes.length;
+        return new SeriesColumns(entry.info().key(), entry.info().unit(), builds, values, count,
+                i -> parseLine(file, bytes, starts[i], starts[i + 1] - 1, i + 1));
+    }
+
+    private static Point parseLine(Path file, byte[] bytes, int from, int to, int lineNumber) {
+        try {
+            return PointCodec.parse(bytes, from, to);
+        }
+        catch (IllegalArgumentException e) {
+            throw damaged(file, "line " + lineNumber + ": " + e.getMessage());
+        }
+    }
+
+    /** The lines from {@code from} on, a last unterminated one included. */
+    private static int lines(byte[] bytes, int from) {
+        int lines = 0;
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == PointCodec.LF || i == bytes.length - 1) {
+                lines++;
+            }
+        }
+        return lines;
     }
 
     /** Every series of a dataset with its points. */
@@ -176,36 +255,20 @@ public final class HistorySnapshot {
 
     static List<Point> readPoints(Path dir, Manifest.SeriesEntry entry) {
         Path file = dir.resolve(entry.file());
-        String text;
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (channel.size() < entry.length()) {
-                throw damaged(file, "is shorter (" + channel.size() + " bytes) than its committed " + entry.length() + " bytes");
-            }
-            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(entry.length()));
-            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
-                // read until the committed length
-            }
-            text = new String(buffer.array(), StandardCharsets.UTF_8);
-        }
-        catch (NoSuchFileException e) {
-            throw new MissingFile(damaged(file, "is missing").getMessage());
-        }
-        catch (IOException e) {
-            throw damaged(file, "cannot be read: " + e.getMessage());
-        }
+        byte[] bytes = readCommitted(file, entry, 0);
         List<Point> points = new ArrayList<>(Math.max(entry.info().count(), 0));
         int start = 0;
         int lineNumber = 0;
         Point previous = null;
         boolean sorted = true;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
+        while (start < bytes.length) {
+            int end = PointCodec.indexOf(bytes, PointCodec.LF, start, bytes.length);
             lineNumber++;
             if (end < 0) {
                 throw damaged(file, "line " + lineNumber + " is not terminated");
             }
             try {
-                Point point = PointCodec.parse(text, start, end);
+                Point point = PointCodec.parse(bytes, start, end);
                 sorted = sorted && (previous == null || Point.CHRONOLOGICAL.compare(previous, point) <= 0);
                 previous = point;
                 points.add(point);

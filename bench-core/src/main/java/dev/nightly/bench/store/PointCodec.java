@@ -12,6 +12,11 @@ import java.time.temporal.ChronoUnit;
  * form, so that reading them back needs no general date parser.
  */
 final class PointCodec {
+    static final byte TAB = '\t';
+    static final byte LF = '\n';
+    /** {@code 2018-07-28T03:04:12.345}. */
+    static final int TIME_LENGTH = 23;
+
     private PointCodec() {
     }
 
@@ -73,33 +78,85 @@ final class PointCodec {
     }
 
     /**
-     * Parses the line {@code text[from, to)} without cutting it into pieces first; a series file has a line
-     * per night, and reading a chart's worth of them is most of what a page view costs. Anything but the
-     * usual form (or a malformed line) goes the way of {@link #parse(String)}, with its messages.
+     * Parses the line {@code bytes[from, to)} (without its LF) in place; a series file has a line per night,
+     * and reading them is most of what a page view or a check costs. Anything but the usual form (or a
+     * malformed line) goes the way of {@link #parse(String)}, with its messages.
      */
-    static Point parse(String text, int from, int to) {
-        int tab1 = text.indexOf('\t', from);
-        int tab2 = tab1 < 0 || tab1 >= to ? -1 : text.indexOf('\t', tab1 + 1);
-        int tab3 = tab2 < 0 || tab2 >= to ? -1 : text.indexOf('\t', tab2 + 1);
-        if (tab3 > 0 && tab3 < to && text.lastIndexOf('\t', to - 1) == tab3) {
-            long build = digitsOrMinus(text, from, tab1);
-            LocalDateTime time = tab2 - tab1 - 1 == 23 ? fixedTime(text, tab1 + 1) : null;
-            double value = decimal(text, tab3 + 1, to);
+    static Point parse(byte[] bytes, int from, int to) {
+        int tab1 = indexOf(bytes, TAB, from, to);
+        int tab2 = tab1 < 0 ? -1 : indexOf(bytes, TAB, tab1 + 1, to);
+        int tab3 = tab2 < 0 ? -1 : indexOf(bytes, TAB, tab2 + 1, to);
+        if (tab3 > 0 && indexOf(bytes, TAB, tab3 + 1, to) < 0) {
+            long build = digitsOrMinus(bytes, from, tab1);
+            LocalDateTime time = tab2 - tab1 - 1 == TIME_LENGTH ? fixedTime(bytes, tab1 + 1) : null;
+            double value = decimal(bytes, tab3 + 1, to);
             if (build >= 0 && time != null && !Double.isNaN(value)) {
-                return new Point(build, text.substring(tab2 + 1, tab3), time, value, Double.NaN);
+                return new Point(build, new String(bytes, tab2 + 1, tab3 - tab2 - 1, StandardCharsets.UTF_8), time, value,
+                        Double.NaN);
             }
         }
-        return parse(text.substring(from, to));
+        return parse(new String(bytes, from, to - from, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Reads only the build and the value of the line that starts at {@code from} into {@code builds[index]}
+     * and {@code values[index]}, for charts, which look at every value but show few points whole. Returns
+     * the index of the line's LF, or -1 when the line is not in the usual form (then nothing is stored and
+     * the caller parses it whole). The time is only measured, not read: a point shown is parsed whole,
+     * with its time checked then.
+     */
+    static int scanBuildAndValue(byte[] bytes, int from, long[] builds, double[] values, int index) {
+        int tab1 = indexOf(bytes, TAB, from, Math.min(bytes.length, from + 19));
+        int tab2 = tab1 + 1 + TIME_LENGTH;
+        if (tab1 < 0 || tab2 >= bytes.length || bytes[tab2] != TAB || bytes[tab1 + 5] != '-' || bytes[tab1 + 11] != 'T'
+                || bytes[tab1 + 20] != '.') {
+            return -1;
+        }
+        int tab3 = fieldEnd(bytes, tab2 + 1);
+        int valueEnd = fieldEnd(bytes, tab3 + 1);
+        // An error column may follow; charts do not draw it.
+        int end = valueEnd < bytes.length && bytes[valueEnd] == TAB ? fieldEnd(bytes, valueEnd + 1) : valueEnd;
+        if (tab3 >= bytes.length || bytes[tab3] != TAB || end >= bytes.length || bytes[end] != LF) {
+            return -1;
+        }
+        long build = digitsOrMinus(bytes, from, tab1);
+        double value = decimal(bytes, tab3 + 1, valueEnd);
+        if (build < 0 || Double.isNaN(value)) {
+            return -1;
+        }
+        builds[index] = build;
+        values[index] = value;
+        return end;
+    }
+
+    /** Where the field that starts at {@code from} ends: at its TAB or LF, or earlier at an unusual byte. */
+    private static int fieldEnd(byte[] bytes, int from) {
+        int end = from;
+        // One comparison a byte: fields hold printable ASCII; anything else stops here and the line goes
+        // to the general parser, as TAB and LF end the field.
+        while (end < bytes.length && bytes[end] > LF) {
+            end++;
+        }
+        return end;
+    }
+
+    static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A non-negative decimal of at most 18 digits, or -1. */
-    private static long digitsOrMinus(String text, int from, int to) {
+    private static long digitsOrMinus(byte[] bytes, int from, int to) {
         if (to <= from || to - from > 18) {
             return -1;
         }
         long value = 0;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
+            int c = bytes[i];
             if (c < '0' || c > '9') {
                 return -1;
             }
@@ -111,43 +168,40 @@ final class PointCodec {
     private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
         1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
+    /** 10^15: below it a whole number of digits is exact as a double (2^53 is about 9 x 10^15). */
+    private static final long EXACT_MANTISSA_LIMIT = 1_000_000_000_000_000L;
+
     /**
-     * {@code [-]digits[.digits]} with at most 15 significant digits, exactly as {@link Double#parseDouble}
-     * reads it, or {@code NaN} for any other form. Exact because both the digits and the power of ten are
-     * doubles without rounding, and one IEEE division rounds correctly.
+     * {@code [-]digits[.digits]} with at most 15 significant digits (18 in all), exactly as
+     * {@link Double#parseDouble} reads it, or {@code NaN} for any other form. Exact because both the digits
+     * and the power of ten are doubles without rounding, and one IEEE division rounds correctly.
      */
-    private static double decimal(String text, int from, int to) {
+    private static double decimal(byte[] bytes, int from, int to) {
         int i = from;
-        boolean negative = i < to && text.charAt(i) == '-';
+        boolean negative = i < to && bytes[i] == '-';
         if (negative) {
             i++;
         }
+        int digitsStart = i;
         long mantissa = 0;
-        int digits = 0;
-        int fraction = -1;
+        int dot = -1;
         for (; i < to; i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (mantissa != 0 || c != '0') {
-                    digits++;
-                }
-                mantissa = mantissa * 10 + (c - '0');
-                if (fraction >= 0) {
-                    fraction++;
-                }
+            int digit = bytes[i] - '0';
+            if (digit >= 0 && digit <= 9) {
+                mantissa = mantissa * 10 + digit;
             }
-            else if (c == '.' && fraction < 0) {
-                fraction = 0;
+            else if (bytes[i] == '.' && dot < 0) {
+                dot = i;
             }
             else {
                 return Double.NaN;
             }
-            if (digits > 15) {
-                return Double.NaN;
-            }
         }
-        int integerStart = negative ? from + 1 : from;
-        if (fraction == 0 || i == integerStart || text.charAt(integerStart) == '.' || fraction > 22) {
+        int digits = to - digitsStart - (dot < 0 ? 0 : 1);
+        int fraction = dot < 0 ? 0 : to - dot - 1;
+        // 18 digits cannot overflow the long; ".5", "5." and "-" are left to the general parser.
+        if (digits == 0 || digits > 18 || dot == digitsStart || dot == to - 1 || fraction >= POWERS_OF_TEN.length
+                || mantissa >= EXACT_MANTISSA_LIMIT) {
             return Double.NaN;
         }
         double value = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
@@ -155,9 +209,9 @@ final class PointCodec {
     }
 
     /** The 23-character form this codec writes, or {@code null}. */
-    private static LocalDateTime fixedTime(String text, int at) {
-        if (text.charAt(at + 4) != '-' || text.charAt(at + 7) != '-' || text.charAt(at + 10) != 'T'
-                || text.charAt(at + 13) != ':' || text.charAt(at + 16) != ':' || text.charAt(at + 19) != '.') {
+    private static LocalDateTime fixedTime(byte[] text, int at) {
+        if (text[at + 4] != '-' || text[at + 7] != '-' || text[at + 10] != 'T'
+                || text[at + 13] != ':' || text[at + 16] != ':' || text[at + 19] != '.') {
             return null;
         }
         long year = digitsOrMinus(text, at, at + 4);
