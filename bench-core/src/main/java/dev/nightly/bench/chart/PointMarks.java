@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where the marks of a series come from. Out-of-bounds points are found by the chart model itself from
@@ -20,8 +22,32 @@ public interface PointMarks {
     /** The marks of one series, in any order; only points of the series are drawn. */
     List<PointMark> of(Series series);
 
+    /**
+     * The marks of a series when they follow from its key alone, else empty: then the chart makes the
+     * series' points whole and asks {@link #of(Series)}. Marks kept by key (the latest build's verdicts)
+     * say so, so that a chart never makes ten thousand points to find none of them marked.
+     */
+    default Optional<List<PointMark>> of(SeriesKey key) {
+        return Optional.empty();
+    }
+
+    /** Marks that follow from the series key alone. */
+    static PointMarks byKey(Function<SeriesKey, List<PointMark>> marks) {
+        return new PointMarks() {
+            @Override
+            public List<PointMark> of(Series series) {
+                return marks.apply(series.key());
+            }
+
+            @Override
+            public Optional<List<PointMark>> of(SeriesKey key) {
+                return Optional.of(marks.apply(key));
+            }
+        };
+    }
+
     static PointMarks none() {
-        return series -> List.of();
+        return byKey(key -> List.of());
     }
 
     /**
@@ -39,24 +65,37 @@ public interface PointMarks {
                 marks.computeIfAbsent(result.key(), key -> new ArrayList<>()).add(mark);
             }
         }
-        return series -> marks.getOrDefault(series.key(), List.of());
+        return byKey(key -> marks.getOrDefault(key, List.of()));
     }
 
     /** Marks from either source. */
     default PointMarks and(PointMarks other) {
-        return series -> {
-            List<PointMark> first = of(series);
-            List<PointMark> second = other.of(series);
-            if (first.isEmpty()) {
-                return second;
+        PointMarks first = this;
+        return new PointMarks() {
+            @Override
+            public List<PointMark> of(Series series) {
+                return both(first.of(series), other.of(series));
             }
-            if (second.isEmpty()) {
-                return first;
+
+            @Override
+            public Optional<List<PointMark>> of(SeriesKey key) {
+                Optional<List<PointMark>> mine = first.of(key);
+                Optional<List<PointMark>> theirs = other.of(key);
+                return mine.isPresent() && theirs.isPresent() ? Optional.of(both(mine.get(), theirs.get())) : Optional.empty();
             }
-            List<PointMark> all = new ArrayList<>(first);
-            all.addAll(second);
-            return all;
         };
+    }
+
+    private static List<PointMark> both(List<PointMark> first, List<PointMark> second) {
+        if (first.isEmpty()) {
+            return second;
+        }
+        if (second.isEmpty()) {
+            return first;
+        }
+        List<PointMark> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     /** {@code regressed +25.0% vs 10 ms (median of last 5 builds)}: why a point is marked. */

@@ -8,9 +8,20 @@ import dev.nightly.bench.model.Series;
 import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.HistoryStore;
 import dev.nightly.bench.store.SeriesInfo;
+import dev.nightly.bench.check.CheckSettings;
+import dev.nightly.bench.check.Checker;
+import dev.nightly.bench.check.Verdict;
+import dev.nightly.bench.model.BenchmarkResults;
+import dev.nightly.bench.model.Bounds;
+import dev.nightly.bench.model.DatasetInfo;
+import dev.nightly.bench.model.Observation;
+import dev.nightly.bench.model.SeriesKey;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,5 +45,58 @@ class JobChartsFromStoreTest {
 
         assertThat(byDataset).extracting(TrendChart::id).containsExactly("buffer_creation", "buffer_creation", "mail_query", "mail_query");
         assertThat(ChartJson.page(byDataset)).isEqualTo(ChartJson.page(charts.job(snapshot.datasets(), all)));
+    }
+
+    /**
+     * A store's charts are drawn from columns (builds and values, whole points only where shown); they must
+     * be exactly the charts drawn from the series' points, whatever the settings and marks.
+     */
+    @Test
+    void chartsFromColumnsAreTheChartsFromPoints() {
+        HistoryStore store = HistoryStore.open(dir);
+        DatasetInfo bounded = new DatasetInfo("mem", "Memory", "", Map.of("rss", new Bounds(null, 130.0)));
+        Random random = new Random(5);
+        LocalDateTime epoch = LocalDateTime.parse("2025-03-01T02:00:00.250");
+        for (int night = 1; night <= 400; night++) {
+            List<Observation> observations = new ArrayList<>();
+            for (int rows : new int[] {10, 100, 1000}) {
+                observations.add(new Observation(SeriesKey.of("query", "time", Map.of("rows", Integer.toString(rows))), "ms",
+                        epoch.plusDays(night), Integer.toHexString(0xabc000 + night), rows * (1 + random.nextGaussian() * 0.05)));
+            }
+            observations.add(new Observation(SeriesKey.of("query", "ops", Map.of()), "ops/s", epoch.plusDays(night), "",
+                    Math.round(5000 + random.nextGaussian() * 100), random.nextDouble()));
+            observations.add(new Observation(SeriesKey.of("mem", "rss", Map.of()), "MB", epoch.plusDays(night), "",
+                    100 + night % 40 + (night % 37 == 0 ? 0.125 : 0)));
+            store.ingest(night, new BenchmarkResults(Map.of("mem", bounded), observations), "", null);
+        }
+        // A late row: one series is no longer in time order in its file and is read the general way.
+        store.ingest(401, new BenchmarkResults(Map.of(), List.of(new Observation(SeriesKey.of("mem", "rss", Map.of()), "MB",
+                epoch, "", 90))), "", null);
+        HistorySnapshot snapshot = store.snapshot();
+        List<Series> all = new ArrayList<>();
+        for (SeriesInfo info : snapshot.series()) {
+            all.add(snapshot.read(info.key()));
+        }
+        Checker checker = new Checker(CheckSettings.defaults());
+        PointMarks latest = PointMarks.of(checker.check(snapshot, 400));
+        List<PointMarks> marks = List.of(PointMarks.none(), latest, new HistoryMarks(checker, snapshot.datasets(), 100),
+                latest.and(series -> List.of(new PointMark(series.points().get(3).build(), Verdict.REGRESSED, "third"))));
+        ChartSettings few = ChartSettings.defaults().withMaxPointsPerSeries(120);
+        List<ChartSettings> settings = List.of(few, ChartSettings.jobPage().withMaxBuilds(350),
+                few.withXAxis(XAxis.TIME).withMaxMarksPerSeries(5), ChartSettings.defaults());
+
+        for (PointMarks mark : marks) {
+            for (ChartSettings setting : settings) {
+                TrendCharts charts = TrendCharts.with(setting, mark);
+                String fromPoints = ChartJson.page(charts.job(snapshot.datasets(), all));
+                assertThat(ChartJson.page(charts.job(snapshot))).as("%s", setting).isEqualTo(fromPoints);
+                assertThat(ChartJson.page(charts.datasetByUnit(snapshot, "query")))
+                        .isEqualTo(ChartJson.page(charts.datasetByUnit(snapshot.dataset("query"), snapshot.readDataset("query"))));
+            }
+        }
+        // Not vacuous: lines are down-sampled, marked and bounded.
+        List<TrendChart> drawn = TrendCharts.with(few, latest).job(snapshot);
+        assertThat(drawn).flatExtracting(TrendChart::lines).anyMatch(TrendLine::isDownSampled)
+                .anyMatch(line -> !line.marks().isEmpty()).anyMatch(line -> !line.drawnBounds().isNone());
     }
 }

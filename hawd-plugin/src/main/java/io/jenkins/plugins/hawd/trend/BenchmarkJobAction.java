@@ -146,8 +146,7 @@ public class BenchmarkJobAction implements Action {
             if (snapshot.series(featured).isEmpty()) {
                 featured = snapshot.series().get(0).key().dataset();
             }
-            List<TrendChart> charts = charts(snapshot, builds, axis)
-                    .datasetByUnit(snapshot.dataset(featured), snapshot.readDataset(featured));
+            List<TrendChart> charts = charts(snapshot, builds, axis).datasetByUnit(snapshot, featured);
             return ChartJson.page(charts.subList(0, Math.min(1, charts.size())));
         });
     }
@@ -189,7 +188,8 @@ public class BenchmarkJobAction implements Action {
                 marks.computeIfAbsent(row.getId(), id -> new ArrayList<>()).add(mark);
             }
         }
-        return series -> marks.getOrDefault(series.key().id(), List.of());
+        // By key: the charts then read each series' values without making its points.
+        return PointMarks.byKey(key -> marks.getOrDefault(key.id(), List.of()));
     }
 
     private String featuredDataset(HistorySnapshot snapshot) {
