@@ -185,19 +185,29 @@ public final class TrendCharts {
 
     private TrendLine line(SeriesColumns series, Bounds bounds, int axis, long firstBuild) {
         int n = series.size();
-        // Pass 1: the shown, finite points into primitive arrays.
-        int[] source = new int[n];
-        double[] values = new double[n];
-        long[] builds = new long[n];
+        // Pass 1: the shown, finite points into primitive arrays (or the columns themselves when that is all).
+        int[] source = null;
+        double[] values = series.values();
+        long[] builds = series.builds();
         int count = 0;
         for (int i = 0; i < n; i++) {
-            double value = series.value(i);
-            long build = series.build(i);
+            double value = values[i];
+            long build = builds[i];
             if (build >= firstBuild && Double.isFinite(value)) {
-                source[count] = i;
-                values[count] = value;
-                builds[count] = build;
+                if (source != null) {
+                    source[count] = i;
+                    values[count] = value;
+                    builds[count] = build;
+                }
                 count++;
+            }
+            else if (source == null) {
+                source = new int[n];
+                for (int k = 0; k < count; k++) {
+                    source[k] = k;
+                }
+                values = Arrays.copyOf(values, n);
+                builds = Arrays.copyOf(builds, n);
             }
         }
         PointMark[] markAt = markPoints(series, bounds, values, builds, count);
@@ -213,7 +223,7 @@ public final class TrendCharts {
         for (int j = 0; j < size; j++) {
             int i = kept[j];
             // Only the points shown are made whole: their commit and time go into the tooltips.
-            Point point = series.point(source[i]);
+            Point point = series.point(source == null ? i : source[i]);
             keptBuilds[j] = builds[i];
             keptValues[j] = values[i];
             commits[j] = point.commit();

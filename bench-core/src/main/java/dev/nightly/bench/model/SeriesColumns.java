@@ -86,6 +86,16 @@ public final class SeriesColumns {
         return values[Objects.checkIndex(index, size)];
     }
 
+    /** The builds column itself, at least {@link #size()} long: read it, never write it. */
+    public long[] builds() {
+        return builds;
+    }
+
+    /** The values column itself, at least {@link #size()} long: read it, never write it. */
+    public double[] values() {
+        return values;
+    }
+
     /** The whole point at {@code index}; made on each call. */
     public Point point(int index) {
         return points.apply(Objects.checkIndex(index, size));

@@ -106,9 +106,15 @@ final class PointCodec {
      * with its time checked then.
      */
     static int scanBuildAndValue(byte[] bytes, int from, long[] builds, double[] values, int index) {
-        int tab1 = indexOf(bytes, TAB, from, Math.min(bytes.length, from + 19));
+        // The build's digits and the TAB after them in one pass.
+        long build = 0;
+        int tab1 = from;
+        int digitsEnd = Math.min(bytes.length, from + 18);
+        for (int digit; tab1 < digitsEnd && (digit = bytes[tab1] - '0') >= 0 && digit <= 9; tab1++) {
+            build = build * 10 + digit;
+        }
         int tab2 = tab1 + 1 + TIME_LENGTH;
-        if (tab1 < 0 || tab2 >= bytes.length || bytes[tab2] != TAB || bytes[tab1 + 5] != '-' || bytes[tab1 + 11] != 'T'
+        if (tab1 == from || tab1 >= bytes.length || bytes[tab1] != TAB || tab2 >= bytes.length || bytes[tab2] != TAB || bytes[tab1 + 5] != '-' || bytes[tab1 + 11] != 'T'
                 || bytes[tab1 + 20] != '.') {
             return -1;
         }
@@ -119,9 +125,8 @@ final class PointCodec {
         if (tab3 >= bytes.length || bytes[tab3] != TAB || end >= bytes.length || bytes[end] != LF) {
             return -1;
         }
-        long build = digitsOrMinus(bytes, from, tab1);
         double value = decimal(bytes, tab3 + 1, valueEnd);
-        if (build < 0 || Double.isNaN(value)) {
+        if (Double.isNaN(value)) {
             return -1;
         }
         builds[index] = build;
