@@ -164,6 +164,16 @@ public class BenchmarkJobAction implements Action {
         return read(snapshot -> snapshot.read(key));
     }
 
+    /** The newest {@code count} points of a series (fewer when it has fewer), oldest first. */
+    Series readNewest(SeriesKey key, int count) {
+        return read(snapshot -> snapshot.readRecent(key, count));
+    }
+
+    /** The unit of a series from the store's manifest, without reading its points. */
+    String seriesUnit(SeriesKey key) {
+        return read(snapshot -> snapshot.info(key).map(SeriesInfo::unit).orElse(""));
+    }
+
     /** Rebuilds the history from the builds' own files; changes state, so POST and Configure only. */
     @POST
     public HttpResponse doRebuild() {

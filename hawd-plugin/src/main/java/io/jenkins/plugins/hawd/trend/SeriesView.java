@@ -65,7 +65,7 @@ public class SeriesView {
 
     @Exported
     public String getUnit() {
-        return owner.readSeries(key).unit();
+        return owner.seriesUnit(key);
     }
 
     /** Every point of the series in time order. */
@@ -81,9 +81,12 @@ public class SeriesView {
 
     /** The newest points first, at most {@value #TABLE_ROWS}, for the page's table. */
     public List<PointRow> getNewestPoints() {
-        List<PointRow> all = getPoints();
-        List<PointRow> newest = new ArrayList<>(all.subList(Math.max(0, all.size() - TABLE_ROWS), all.size()));
-        java.util.Collections.reverse(newest);
+        // The end of the series file only, not the whole history.
+        List<Point> points = owner.readNewest(key, TABLE_ROWS).points();
+        List<PointRow> newest = new ArrayList<>(points.size());
+        for (int i = points.size() - 1; i >= 0; i--) {
+            newest.add(new PointRow(points.get(i)));
+        }
         return newest;
     }
 
