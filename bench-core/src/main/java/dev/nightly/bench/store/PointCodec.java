@@ -127,7 +127,13 @@ final class PointCodec {
         }
         double value = decimal(bytes, tab3 + 1, valueEnd);
         if (Double.isNaN(value)) {
-            return -1;
+            // 16 or more digits, an exponent, NaN: read as the general parser reads a value.
+            try {
+                value = Double.parseDouble(new String(bytes, tab3 + 1, valueEnd - tab3 - 1, StandardCharsets.ISO_8859_1));
+            }
+            catch (NumberFormatException e) {
+                return -1;
+            }
         }
         builds[index] = build;
         values[index] = value;

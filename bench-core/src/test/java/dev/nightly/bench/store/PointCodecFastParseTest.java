@@ -72,9 +72,8 @@ class PointCodecFastParseTest {
             }
             start = to + 1;
         }
-        // Integers, zeros and short decimals (3 of the 8 kinds above, with and without an error column) take
-        // the scan; values of 16 or more digits and exponents are left to the parser.
-        assertThat(scanned).isGreaterThan(lines.size() / 3);
+        // Every line the codec writes takes the scan.
+        assertThat(scanned).isGreaterThanOrEqualTo(50_000);
     }
 
     private static Object outcome(java.util.function.Supplier<Point> parse) {
