@@ -128,7 +128,7 @@ public final class Suite {
         lines.add(row("Append the same night into an empty store", ms(empty), "", "", ""));
         lines.add(ratioRow("Append full / empty", full, empty, APPEND_RATIO_TARGET));
 
-        lines.add(timeRow("Chart model, one dataset page (" + HawdHistory.largestDataset() + ", 60 series)",
+        lines.add(timeRow("Chart model, one dataset page (" + HawdHistory.largestDataset() + ", 60 series, 1,000 points a line)",
                 results.get("datasetChart"), CHART_MS_TARGET));
         lines.add(timeRow("Chart model, whole job (" + HawdHistory.seriesCount() + " series, " + fixture.nights()
                 + " builds) as the plugin draws it (300 points a line, dataset by dataset)", results.get("jobCharts"), CHART_MS_TARGET));
