@@ -29,6 +29,8 @@ public final class JsonInput {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // Reads decimals without making a string of each; the doubles are the same as Double.parseDouble's.
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
             // Callers own the streams they pass (System.out among them).
             .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())

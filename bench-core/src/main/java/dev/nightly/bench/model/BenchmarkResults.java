@@ -12,7 +12,8 @@ import java.util.Map;
  * and serializable.
  *
  * @param datasets     information on each dataset, by id
- * @param observations the values, in file order
+ * @param observations the values, in file order; kept as {@link Observations} (columns) when they are
+ *                     given so (as the HAWD reader and {@link #merge} give them), else copied
  */
 public record BenchmarkResults(Map<String, DatasetInfo> datasets, List<Observation> observations)
         implements java.io.Serializable {
@@ -20,11 +21,11 @@ public record BenchmarkResults(Map<String, DatasetInfo> datasets, List<Observati
 
     public BenchmarkResults {
         datasets = Map.copyOf(datasets);
-        observations = List.copyOf(observations);
+        observations = observations instanceof Observations columns ? columns : List.copyOf(observations);
     }
 
     public static BenchmarkResults empty() {
-        return new BenchmarkResults(Map.of(), List.of());
+        return new BenchmarkResults(Map.of(), Observations.empty());
     }
 
     public boolean isEmpty() {
@@ -34,11 +35,11 @@ public record BenchmarkResults(Map<String, DatasetInfo> datasets, List<Observati
     /** All results together; later information on a dataset completes earlier information. */
     public static BenchmarkResults merge(Collection<BenchmarkResults> parts) {
         Map<String, DatasetInfo> datasets = new LinkedHashMap<>();
-        List<Observation> observations = new ArrayList<>();
+        List<List<Observation>> observations = new ArrayList<>(parts.size());
         for (BenchmarkResults part : parts) {
             part.datasets.forEach((id, info) -> datasets.merge(id, info, DatasetInfo::mergedWith));
-            observations.addAll(part.observations);
+            observations.add(part.observations);
         }
-        return new BenchmarkResults(datasets, observations);
+        return new BenchmarkResults(datasets, Observations.concat(observations));
     }
 }

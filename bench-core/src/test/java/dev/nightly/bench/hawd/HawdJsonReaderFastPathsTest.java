@@ -71,6 +71,40 @@ class HawdJsonReaderFastPathsTest {
         }
     }
 
+    @Test
+    void hawdTimestampsOfEveryDayOfFourCenturiesAsLocalDateTimeHasThem() {
+        DateTimeFormatter hawd = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS");
+        LocalDateTime time = LocalDateTime.of(1800, 1, 1, 23, 59, 58, 999_000_000);
+        while (time.getYear() < 2200) {
+            String text = hawd.format(time);
+            assertThat(HawdJsonReader.hawdTimestamp(text)).as(text).isEqualTo(time);
+            time = time.plusDays(1).plusSeconds(3_599).withNano((time.getNano() + 7_000_000) % 1_000_000_000);
+            time = time.withHour(time.getDayOfYear() % 24);
+        }
+        assertThat(HawdJsonReader.hawdTimestamp("0000-02-29T00:00:00.000")).isEqualTo(LocalDateTime.of(0, 2, 29, 0, 0));
+        assertThat(HawdJsonReader.hawdTimestamp("9999-12-31T23:59:59.999")).isEqualTo(LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_000_000));
+        assertThat(HawdJsonReader.hawdTimestamp("1900-02-29T00:00:00.000")).isNull();
+    }
+
+    @Test
+    void numbersReadFromTheirCharactersAsDoubleParseDoubleReadsThem() {
+        List<String> samples = new ArrayList<>(List.of("0", "-0", "7", "999999999999999", "9999999999999999", "12345678901234567890",
+                "0.1", "-2.5e-3", "1E308", "1e309", "4.9e-324", "2.2250738585072012e-308", "3.141592653589793238462643383279"));
+        Random random = new Random(13);
+        for (int i = 0; i < 20_000; i++) {
+            samples.add(switch (i % 4) {
+                case 0 -> Long.toString(random.nextLong() >>> random.nextInt(64));
+                case 1 -> Double.toString(random.nextDouble() * Math.pow(10, random.nextInt(40) - 20));
+                case 2 -> String.format(java.util.Locale.ROOT, "%." + random.nextInt(18) + "f", random.nextDouble() * 1e6);
+                default -> Double.toString(Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL));
+            });
+        }
+        for (String text : samples) {
+            char[] padded = ("[" + text + "]").toCharArray();
+            assertThat(HawdJsonReader.parseNumber(padded, 1, text.length())).as(text).isEqualTo(Double.parseDouble(text));
+        }
+    }
+
     private static List<String> random(String alphabet, int count, int maxLength) {
         Random random = new Random(count + maxLength);
         List<String> out = new ArrayList<>();
