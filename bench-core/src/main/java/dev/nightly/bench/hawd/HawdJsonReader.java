@@ -311,6 +311,9 @@ final class HawdJsonReader {
                 throw error(rowLabel() + "column " + index + " must be an object, found " + describe(next));
             }
             int position = index - 1;
+            if (position >= lastNames.length) {
+                growPositions(position);
+            }
             RawColumn column = row.next();
             boolean hasValue = false;
             int seen = 0;
@@ -437,7 +440,6 @@ final class HawdJsonReader {
         if (token != JsonToken.VALUE_STRING) {
             throw error(rowLabel() + "column " + index + ": \"name\" must be a string, found " + describe(token));
         }
-        lastNames = grow(lastNames, position);
         return lastNames[position] = reuse(lastNames[position]);
     }
 
@@ -445,7 +447,6 @@ final class HawdJsonReader {
         if (token != JsonToken.VALUE_STRING) {
             throw error(rowLabel() + "column " + index + ": \"unit\" must be a string, found " + describe(token));
         }
-        lastUnits = grow(lastUnits, position);
         return lastUnits[position] = reuse(lastUnits[position]);
     }
 
@@ -470,6 +471,15 @@ final class HawdJsonReader {
             }
         }
         return true;
+    }
+
+    /** Room in every array kept per column position for a row with a column at {@code position}. */
+    private void growPositions(int position) {
+        lastNames = grow(lastNames, position);
+        lastUnits = grow(lastUnits, position);
+        roleNames = grow(roleNames, position);
+        roleUnits = grow(roleUnits, position);
+        lastRoles = grow(lastRoles, position);
     }
 
     private static <T> T[] grow(T[] array, int index) {
@@ -720,9 +730,6 @@ final class HawdJsonReader {
         if (column.role != null) {
             return column.role;
         }
-        roleNames = grow(roleNames, position);
-        roleUnits = grow(roleUnits, position);
-        lastRoles = grow(lastRoles, position);
         if (column.name.equals(roleNames[position]) && column.unit.equals(roleUnits[position])) {
             column.role = lastRoles[position];
         }
@@ -844,10 +851,11 @@ final class HawdJsonReader {
                 return;
             }
             out.row(seconds, nano, commit);
+            int measure = 0;
             for (int i = 0; i < count; i++) {
                 RawColumn column = columns[i];
                 if (!column.role.parameter && column.present) {
-                    out.value(node.series(out, column.name, column.role.unit), column.number);
+                    out.value(node.series(out, measure++, column.name, column.role.unit), column.number);
                 }
             }
         }
@@ -897,8 +905,14 @@ final class HawdJsonReader {
             return child;
         }
 
-        /** The number {@code out} gives the series of {@code measure} in {@code unit} of these rows. */
-        int series(Observations.Builder out, String measure, String unit) {
+        /**
+         * The number {@code out} gives the series of {@code measure} in {@code unit} of these rows; {@code k}
+         * is its place among the row's measures, where it usually is among the node's too.
+         */
+        int series(Observations.Builder out, int k, String measure, String unit) {
+            if (k < measureCount && measures[k].equals(measure) && units[k].equals(unit)) {
+                return series[k];
+            }
             for (int i = 0; i < measureCount; i++) {
                 if (measures[i].equals(measure) && units[i].equals(unit)) {
                     return series[i];

@@ -310,7 +310,21 @@ public final class Observations extends AbstractList<Observation> implements Ran
 
         /** Adds a value of series {@code series} (a number from {@link #series}) to the current row. */
         public Builder value(int series, double value) {
-            return value(series, value, Double.NaN);
+            if (rows == 0) {
+                throw new IllegalStateException("a value needs a row first");
+            }
+            Objects.checkIndex(series, seriesCount);
+            if (size == values.length) {
+                grow();
+            }
+            seriesOf[size] = series;
+            rowOf[size] = rows - 1;
+            values[size] = value;
+            if (errors != null) {
+                errors[size] = Double.NaN;
+            }
+            size++;
+            return this;
         }
 
         /** As {@link #value(int, double)}, with the value's uncertainty in its unit ({@code NaN} when unknown). */
