@@ -1,5 +1,6 @@
 package dev.nightly.bench.model;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -30,6 +31,28 @@ public record BenchmarkResults(Map<String, DatasetInfo> datasets, List<Observati
 
     public boolean isEmpty() {
         return observations.isEmpty();
+    }
+
+    /**
+     * These results without what a history already holds: only values measured after the newest time
+     * stored for their dataset, and values without a time (they take the ingest's time, so they are new).
+     * HAWD prints a dataset's whole history on every run; this is what keeps a nightly recording the size
+     * of one night wherever it travels or is kept. Datasets {@code newest} does not name keep all values.
+     *
+     * @param newest the newest stored time of each dataset (see the store's snapshot)
+     */
+    public BenchmarkResults newerThan(Map<String, LocalDateTime> newest) {
+        if (newest.isEmpty()) {
+            return this;
+        }
+        Observations.Builder kept = Observations.builder();
+        for (Observation observation : observations) {
+            LocalDateTime stored = newest.get(observation.key().dataset());
+            if (stored == null || observation.time() == null || observation.time().isAfter(stored)) {
+                kept.add(observation);
+            }
+        }
+        return new BenchmarkResults(datasets, kept.build());
     }
 
     /** All results together; later information on a dataset completes earlier information. */

@@ -12,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -67,6 +68,17 @@ public final class HistorySnapshot {
 
     public DatasetInfo dataset(String id) {
         return manifest.datasets().getOrDefault(id, DatasetInfo.of(id));
+    }
+
+    /**
+     * The newest time among the values ever stored of each dataset (values of deleted builds included,
+     * as the store keeps their fingerprints): values after it are new to the store without a look-up. For
+     * {@code BenchmarkResults.newerThan}, which leaves out of a recording what the store already holds.
+     */
+    public Map<String, LocalDateTime> newestTimes() {
+        Map<String, LocalDateTime> newest = new java.util.TreeMap<>();
+        manifest.indexes().forEach((dataset, index) -> newest.put(dataset, index.lastTime()));
+        return newest;
     }
 
     /** The highest build that added a point, or 0 for an empty store. */
