@@ -20,6 +20,22 @@ public final class HawdSamples {
                 + row(time, commit, 1000, timeAt1000) + ", " + row(time, commit, 5000, timeAt5000) + "]}";
     }
 
+    /**
+     * What {@code hawd json mail_query} prints after {@code nights} nights: every night so far, as HAWD
+     * prints a dataset's whole history on every run (queryTime 120+N ms at 1000 rows, 300+N at 5000).
+     */
+    public static String history(int nights) {
+        StringBuilder rows = new StringBuilder();
+        for (int night = 1; night <= nights; night++) {
+            String time = String.format(Locale.ROOT, "2026-11-%02dT03:04:12.345", night);
+            String commit = String.format(Locale.ROOT, "cafe%05d", night);
+            rows.append(night == 1 ? "" : ", ").append(row(time, commit, 1000, 120 + night)).append(", ")
+                    .append(row(time, commit, 5000, 300 + night));
+        }
+        return "{\"dataset\": \"mail_query\", \"name\": \"Mail Query\", \"description\": \"Queries <all> mails\", \"rows\": ["
+                + rows + "]}";
+    }
+
     private static String row(String time, String commit, int rows, int queryTime) {
         return "{\"timestamp\": \"" + time + "\", \"commit\": \"" + commit + "\", \"columns\": ["
                 + "{\"name\": \"rows\", \"unit\": \"\", \"value\": " + rows + "},"

@@ -49,9 +49,15 @@ public final class BenchmarkRecording {
     public static Map<String, Object> record(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener,
             RecordingRequest request, ResultMarker marker) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
-        WorkspaceResultsReader.Parsed parsed = workspace.act(new WorkspaceResultsReader(request));
+        JobHistory history = JobHistory.of(run.getParent());
+        Map<String, LocalDateTime> newest = history.exists() ? history.snapshot().newestTimes() : Map.of();
+        WorkspaceResultsReader.Parsed parsed = workspace.act(new WorkspaceResultsReader(request, newest));
         log.println(PREFIX + "'" + request.results() + "' matched " + parsed.files().size() + " file(s)"
                 + (parsed.files().isEmpty() ? "" : ": " + String.join(", ", parsed.files())));
+        if (parsed.alreadyRecorded() > 0) {
+            log.println(PREFIX + parsed.alreadyRecorded() + " value(s) already in the job's history were left out"
+                    + " (HAWD prints its whole history on every run)");
+        }
 
         BenchmarkResults results;
         try {
@@ -61,7 +67,7 @@ public final class BenchmarkRecording {
             throw new AbortException("cannot read the parsed results: " + e.getMessage());
         }
         if (results.isEmpty()) {
-            String message = "no benchmark results in '" + request.results() + "'";
+            String message = "no " + (parsed.alreadyRecorded() > 0 ? "new " : "") + "benchmark results in '" + request.results() + "'";
             if (request.failIfEmpty()) {
                 throw new AbortException(message + " (failIfEmpty is set)");
             }
@@ -95,7 +101,6 @@ public final class BenchmarkRecording {
         }
         files.writeResults(buildResults, commit, time);
 
-        JobHistory history = JobHistory.of(run.getParent());
         IngestSummary ingest;
         CheckReport report;
         try {

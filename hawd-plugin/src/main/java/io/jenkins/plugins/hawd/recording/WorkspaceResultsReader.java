@@ -14,8 +14,11 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
@@ -30,13 +33,22 @@ public final class WorkspaceResultsReader extends MasterToSlaveFileCallable<Work
     private final String parameters;
     private final String format;
     private final String checksFile;
+    /** Dataset id to the newest time the job's history holds of it (ISO text: only strings cross). */
+    private final HashMap<String, String> newestTimes;
 
-    public WorkspaceResultsReader(RecordingRequest request) {
+    /**
+     * @param newestTimes the newest stored time of each dataset of the job's history: values not after it
+     *                    are already recorded and are left on the agent (HAWD prints a dataset's whole
+     *                    history on every run; only the new nights travel and are kept)
+     */
+    public WorkspaceResultsReader(RecordingRequest request, Map<String, LocalDateTime> newestTimes) {
         this.results = request.results();
         this.definitions = request.definitions();
         this.parameters = request.parameters();
         this.format = request.format();
         this.checksFile = request.checksFile();
+        this.newestTimes = new HashMap<>();
+        newestTimes.forEach((dataset, time) -> this.newestTimes.put(dataset, time.toString()));
     }
 
     @Override
@@ -60,9 +72,12 @@ public final class WorkspaceResultsReader extends MasterToSlaveFileCallable<Work
                 names.add(files.root().relativize(match).toString().replace(File.separatorChar, '/'));
             }
             BenchmarkResults parsed = matches.isEmpty() ? BenchmarkResults.empty() : reader.read(matches);
+            Map<String, LocalDateTime> newest = new HashMap<>();
+            newestTimes.forEach((dataset, time) -> newest.put(dataset, LocalDateTime.parse(time)));
+            BenchmarkResults fresh = parsed.newerThan(newest);
             ByteArrayOutputStream json = new ByteArrayOutputStream();
-            ResultsJson.write(parsed, json);
-            return new Parsed(names, json.toByteArray(), checks);
+            ResultsJson.write(fresh, json);
+            return new Parsed(names, json.toByteArray(), checks, parsed.observations().size() - fresh.observations().size());
         }
         catch (BadInputException e) {
             // The engine's message names file, dataset, row and column; it is all the user needs.
@@ -71,15 +86,17 @@ public final class WorkspaceResultsReader extends MasterToSlaveFileCallable<Work
     }
 
     /**
-     * What comes back from the agent: the matched file names, the parsed results in the engine's own
-     * JSON form, the checks file text. Only strings and bytes cross the channel: the engine's classes
-     * live in a library jar, which Jenkins' class filter (JEP-200) would refuse to deserialize.
+     * What comes back from the agent: the matched file names, the new results in the engine's own JSON
+     * form, the checks file text, and how many values were left out as already recorded. Only strings,
+     * bytes and numbers cross the channel: the engine's classes live in a library jar, which Jenkins'
+     * class filter (JEP-200) would refuse to deserialize.
      */
-    public record Parsed(ArrayList<String> files, byte[] resultsJson, String checksText) implements Serializable {
+    public record Parsed(ArrayList<String> files, byte[] resultsJson, String checksText, int alreadyRecorded)
+            implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        public Parsed(List<String> files, byte[] resultsJson, String checksText) {
-            this(new ArrayList<>(files), resultsJson, checksText);
+        public Parsed(List<String> files, byte[] resultsJson, String checksText, int alreadyRecorded) {
+            this(new ArrayList<>(files), resultsJson, checksText, alreadyRecorded);
         }
 
         /** The results, parsed on the controller (the engine validates the JSON again). */

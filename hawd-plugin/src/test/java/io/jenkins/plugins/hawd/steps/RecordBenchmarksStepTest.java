@@ -7,6 +7,7 @@ import hudson.model.Result;
 import io.jenkins.plugins.hawd.HawdSamples;
 import io.jenkins.plugins.hawd.build.BenchmarkBuildAction;
 import io.jenkins.plugins.hawd.build.ResultRow;
+import io.jenkins.plugins.hawd.history.BuildFiles;
 import io.jenkins.plugins.hawd.history.JobHistory;
 import io.jenkins.plugins.hawd.trend.BenchmarkJobAction;
 import java.nio.file.Files;
@@ -90,6 +91,34 @@ class RecordBenchmarksStepTest {
         WorkflowRun broken = r.buildAndAssertStatus(Result.FAILURE, job);
         r.assertLogContains("broken.json", broken);
         assertThat(JobHistory.of(job).snapshot().series().get(0).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aWholeHawdHistoryEveryNightKeepsOnlyTheNewNight(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "whole-history");
+        for (int nights = 1; nights <= 3; nights++) {
+            job.setDefinition(new CpsFlowDefinition("node {\n"
+                    + "  writeFile file: 'hawd_defs/mail_query', text:  + HawdSamples.DEFINITION + \n"
+                    + "  writeFile file: 'out/mail_query.json', text:  + HawdSamples.history(nights) + \n"
+                    + "  recordBenchmarks results: 'out/*.json', definitions: 'hawd_defs'\n}", true));
+            WorkflowRun run = r.buildAndAssertSuccess(job);
+            if (nights > 1) {
+                r.assertLogContains((nights - 1) * 2 + " value(s) already in the job's history were left out", run);
+            }
+            // What travelled and what the build keeps is its own night, not the whole history again.
+            assertThat(BuildFiles.in(run.getRootDir().toPath()).readResults().observations())
+                    .extracting(observation -> observation.commit()).containsOnly(String.format("cafe%05d", nights)).hasSize(2);
+        }
+        assertThat(JobHistory.of(job).snapshot().series()).hasSize(2).allMatch(info -> info.count() == 3);
+
+        // The same export again: nothing new, nothing stored twice.
+        WorkflowRun again = r.buildAndAssertSuccess(job);
+        r.assertLogContains("6 value(s) already in the job's history were left out", again);
+        r.assertLogContains("no new benchmark results in 'out/*.json'", again);
+
+        // The builds' own copies still add up to the whole history.
+        JobHistory.of(job).rebuild();
+        assertThat(JobHistory.of(job).snapshot().series()).hasSize(2).allMatch(info -> info.count() == 3);
     }
 
     @Test
