@@ -2,13 +2,17 @@ package dev.nightly.bench.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nightly.bench.model.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,6 +130,36 @@ public final class JsonInput {
         catch (IOException e) {
             throw unreadable(file, e);
         }
+    }
+
+    /**
+     * The value at {@code parser}'s current token as a tree, refusing duplicate keys as Jackson does: for a
+     * streaming reader whose parser leaves that check to it ({@link #factoryWithoutDuplicateDetection}) and
+     * that reads a small part of a large file (one element of an array) the easy way. Jackson's own check
+     * cannot be turned on for a part only: its parsers reuse contexts that keep the check once made.
+     */
+    public static JsonNode readTree(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            ObjectNode object = MAPPER.createObjectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                if (object.has(name)) {
+                    throw new JsonParseException(parser, "Duplicate field '" + name + "'");
+                }
+                parser.nextToken();
+                object.set(name, readTree(parser));
+            }
+            return object;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            ArrayNode array = MAPPER.createArrayNode();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                array.add(readTree(parser));
+            }
+            return array;
+        }
+        return MAPPER.readTree(parser);
     }
 
     /** Parses JSON text (check settings given inline). */
