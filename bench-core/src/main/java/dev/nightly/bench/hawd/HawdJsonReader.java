@@ -715,8 +715,19 @@ final class HawdJsonReader {
     }
 
     private static String canonicalNumber(String text) {
-        return new BigDecimal(text).stripTrailingZeros().toPlainString();
+        BigDecimal number;
+        try {
+            number = new BigDecimal(text).stripTrailingZeros();
+        }
+        catch (NumberFormatException e) {
+            return text; // an exponent beyond BigDecimal's range: no other spelling to unify it with
+        }
+        // Plain digits only while they are few: the plain text of 1e999999999 would be a billion characters.
+        return Math.abs(number.scale()) <= PLAIN_DIGITS ? number.toPlainString() : number.toString();
     }
+
+    /** Parameter values with more digits than this before or after the point keep an exponent. */
+    private static final int PLAIN_DIGITS = 40;
 
     /**
      * The unit a column's values get (its own, else the definition's), whether a definition makes it text,

@@ -50,6 +50,28 @@ class HawdFormatTest {
     }
 
     @Test
+    void hugeExponentsInParametersStayShort() {
+        Path file = TestFiles.write(dir, "q.json", """
+                {"dataset": "mail_query", "rows": [
+                  {"columns": [{"name": "rows", "unit": "", "value": 1e999999999},
+                               {"name": "queryTime", "unit": "ms", "value": 12}],
+                   "commit": "abcdef123", "timestamp": "2026-01-02T03:04:05.678"},
+                  {"columns": [{"name": "rows", "unit": "", "value": "5e3"},
+                               {"name": "queryTime", "unit": "ms", "value": 13}],
+                   "commit": "abcdef123", "timestamp": "2026-01-02T03:04:05.678"},
+                  {"columns": [{"name": "rows", "unit": "", "value": 1e99999999999},
+                               {"name": "queryTime", "unit": "ms", "value": 14}],
+                   "commit": "abcdef123", "timestamp": "2026-01-02T03:04:05.678"}]}
+                """);
+
+        BenchmarkResults results = ResultsReader.create().read(List.of(file));
+
+        // Not a billion zeros: an exponent past 40 digits stays an exponent; 5e3 is still 5000.
+        assertThat(results.observations()).extracting(o -> o.key().parameters().get("rows"))
+                .containsExactly("1E+999999999", "5000", "1e99999999999");
+    }
+
+    @Test
     void nullValuesAndEmptyCommitsAreAccepted() {
         BenchmarkResults results = ResultsReader.create().read(List.of(TestFiles.resource("hawd/nights/buffer_creation.json")));
 
