@@ -53,6 +53,11 @@ public final class JsonFields {
         return child(key);
     }
 
+    /** The object under {@code key}, checked the same way and named by this file and path. */
+    public JsonFields object(String key) {
+        return of(source, child(key), node.get(key));
+    }
+
     public String string(String key, String fallback) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {

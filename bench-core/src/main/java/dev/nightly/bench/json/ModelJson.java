@@ -71,7 +71,7 @@ public final class ModelJson {
         SortedMap<String, String> parameters = new TreeMap<>();
         JsonNode node = fields.get("parameters");
         if (node != null && !node.isNull()) {
-            JsonFields.of("", fields.path("parameters"), node);
+            fields.object("parameters");
             node.fields().forEachRemaining(parameter -> {
                 if (!parameter.getValue().isTextual()) {
                     throw fields.error(fields.path("parameters") + "." + parameter.getKey(), "must be a string");

@@ -177,6 +177,21 @@ class HistoryStoreTest {
     }
 
     @Test
+    void aManifestWithParametersThatAreNoObjectIsReportedWithItsFile() throws Exception {
+        HistoryStore store = HistoryStore.open(dir);
+        store.ingest(1, night(2), "", null);
+        Path manifest = dir.resolve("nightly-history.json");
+        String text = Files.readString(manifest);
+        assertThat(text).contains("\"parameters\" : {");
+        Files.writeString(manifest, text.replaceFirst("\"parameters\" : \\{[^}]*\\}", "\"parameters\" : [ 1 ]"));
+
+        assertThatThrownBy(() -> HistoryStore.open(dir).snapshot())
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("history store damaged").hasMessageContaining(manifest.toString())
+                .hasMessageContaining("\"series[].parameters\" must be a JSON object");
+    }
+
+    @Test
     void aDamagedSeriesFileIsReportedWithItsLine() throws Exception {
         HistoryStore store = HistoryStore.open(dir);
         store.ingest(1, night(2), "", null);
