@@ -13,10 +13,17 @@ final class Fingerprints {
     }
 
     static long of(SeriesKey key, LocalDateTime time, String commit) {
-        long hash = 0xcbf29ce484222325L;
-        hash = mix(hash, key.id());
-        hash = mix(hash, "\u0000");
-        hash = mix(hash, time.toString());
+        return of(seriesPart(key), time.toString(), commit);
+    }
+
+    /** The series' share of its points' fingerprints: the same for all of them, so an ingest keeps it. */
+    static long seriesPart(SeriesKey key) {
+        return mix(mix(0xcbf29ce484222325L, key.id()), "\u0000");
+    }
+
+    /** As {@link #of(SeriesKey, LocalDateTime, String)}, from the series part and the time as text. */
+    static long of(long seriesPart, String time, String commit) {
+        long hash = mix(seriesPart, time);
         hash = mix(hash, "\u0000");
         hash = mix(hash, commit);
         return finish(hash);

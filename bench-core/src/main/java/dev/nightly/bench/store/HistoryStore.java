@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +160,14 @@ public final class HistoryStore {
         private final Manifest manifest;
         private final long build;
         private final Map<String, long[]> loadedIndexes = new HashMap<>();
+        /**
+         * Series parts of fingerprints by key instance: results read from files share one key per series, so
+         * a history of millions of values makes each series' text once. Bounded for results that do not.
+         */
+        private final Map<SeriesKey, Long> seriesParts = new IdentityHashMap<>();
+        /** The values of a row share its time: its text is made once per row, not per value. */
+        private LocalDateTime lastTime;
+        private String lastTimeText;
 
         Ingest(Manifest manifest, long build) {
             this.manifest = manifest;
@@ -174,9 +183,10 @@ public final class HistoryStore {
             for (Observation observation : results.observations()) {
                 LocalDateTime time = PointCodec.normalize(observation.time() == null ? fallbackTime : observation.time());
                 String commit = observation.commit().isEmpty() ? fallbackCommit : observation.commit();
-                long fingerprint = Fingerprints.of(observation.key(), time, commit);
+                long fingerprint = fingerprint(observation.key(), time, commit);
                 String dataset = observation.key().dataset();
-                if (!seenNow.add(fingerprint) || isStored(dataset, time, fingerprint)) {
+                // Stored first: re-reading a whole history then adds nothing to the set of this ingest's rows.
+                if (isStored(dataset, time, fingerprint) || !seenNow.add(fingerprint)) {
                     known++;
                     continue;
                 }
@@ -234,6 +244,22 @@ public final class HistoryStore {
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.INDEX_DIR));
             writeManifest(new Manifest(manifest.generation() + 1, datasets, series, indexes));
             return new IngestSummary(build, added, known, createdSeries, newPoints.size());
+        }
+
+        private long fingerprint(SeriesKey key, LocalDateTime time, String commit) {
+            Long seriesPart = seriesParts.get(key);
+            if (seriesPart == null) {
+                if (seriesParts.size() >= 100_000) {
+                    seriesParts.clear();
+                }
+                seriesPart = Fingerprints.seriesPart(key);
+                seriesParts.put(key, seriesPart);
+            }
+            if (!time.equals(lastTime)) {
+                lastTime = time;
+                lastTimeText = time.toString();
+            }
+            return Fingerprints.of(seriesPart, lastTimeText, commit);
         }
 
         /** Whether a point was stored before: newer than everything of its dataset means no, without a look-up. */
