@@ -102,8 +102,9 @@ final class PointCodec {
      * Reads only the build and the value of the line that starts at {@code from} into {@code builds[index]}
      * and {@code values[index]}, for charts, which look at every value but show few points whole. Returns
      * the index of the line's LF, or -1 when the line is not in the usual form (then nothing is stored and
-     * the caller parses it whole). The time is only measured, not read: a point shown is parsed whole,
-     * with its time checked then.
+     * the caller parses it whole). The fields are found exactly where the general parser finds them and the
+     * value and error read as it reads them; the time is only measured (23 printable bytes of the usual
+     * shape), not read: a point shown, checked or verified is parsed whole, its time checked then.
      */
     static int scanBuildAndValue(byte[] bytes, int from, long[] builds, double[] values, int index) {
         // The build's digits and the TAB after them in one pass.
@@ -114,30 +115,46 @@ final class PointCodec {
             build = build * 10 + digit;
         }
         int tab2 = tab1 + 1 + TIME_LENGTH;
-        if (tab1 == from || tab1 >= bytes.length || bytes[tab1] != TAB || tab2 >= bytes.length || bytes[tab2] != TAB || bytes[tab1 + 5] != '-' || bytes[tab1 + 11] != 'T'
-                || bytes[tab1 + 20] != '.') {
+        if (tab1 == from || tab1 >= bytes.length || bytes[tab1] != TAB || tab2 >= bytes.length || bytes[tab2] != TAB
+                || bytes[tab1 + 5] != '-' || bytes[tab1 + 11] != 'T' || bytes[tab1 + 20] != '.' || !isPrintable(bytes, tab1 + 1, tab2)) {
             return -1;
         }
         int tab3 = fieldEnd(bytes, tab2 + 1);
         int valueEnd = fieldEnd(bytes, tab3 + 1);
-        // An error column may follow; charts do not draw it.
-        int end = valueEnd < bytes.length && bytes[valueEnd] == TAB ? fieldEnd(bytes, valueEnd + 1) : valueEnd;
+        // An error column may follow; charts do not draw it, but it must read as the general parser reads it.
+        boolean hasError = valueEnd < bytes.length && bytes[valueEnd] == TAB;
+        int end = hasError ? fieldEnd(bytes, valueEnd + 1) : valueEnd;
         if (tab3 >= bytes.length || bytes[tab3] != TAB || end >= bytes.length || bytes[end] != LF) {
             return -1;
         }
         double value = decimal(bytes, tab3 + 1, valueEnd);
-        if (Double.isNaN(value)) {
-            // 16 or more digits, an exponent, NaN: read as the general parser reads a value.
-            try {
+        try {
+            if (Double.isNaN(value)) {
+                // 16 or more digits, an exponent, NaN: read as the general parser reads a value.
                 value = Double.parseDouble(new String(bytes, tab3 + 1, valueEnd - tab3 - 1, StandardCharsets.ISO_8859_1));
             }
-            catch (NumberFormatException e) {
-                return -1;
+            if (hasError && Double.isNaN(decimal(bytes, valueEnd + 1, end))) {
+                Double.parseDouble(new String(bytes, valueEnd + 1, end - valueEnd - 1, StandardCharsets.ISO_8859_1));
             }
+        }
+        catch (NumberFormatException e) {
+            return -1;
         }
         builds[index] = build;
         values[index] = value;
         return end;
+    }
+
+    /**
+     * Whether every byte of {@code bytes[from, to)} is printable ASCII, so that no TAB or LF hides in a
+     * field of fixed width. Branch-free: the sign bits of {@code LF - b} are all set exactly then.
+     */
+    private static boolean isPrintable(byte[] bytes, int from, int to) {
+        int all = -1;
+        for (int i = from; i < to; i++) {
+            all &= LF - bytes[i];
+        }
+        return all < 0;
     }
 
     /** Where the field that starts at {@code from} ends: at its TAB or LF, or earlier at an unusual byte. */

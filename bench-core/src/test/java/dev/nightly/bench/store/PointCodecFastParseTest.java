@@ -76,6 +76,50 @@ class PointCodecFastParseTest {
         assertThat(scanned).isGreaterThanOrEqualTo(50_000);
     }
 
+    /**
+     * Damaged lines (random bytes changed, a TAB or LF inside the time, a short time that shifts the
+     * fields): the scan either refuses, or finds the very fields the general parser finds, ending at the
+     * line's LF, with the same build and value; where it accepts a line the parser refuses, only the
+     * time's content is wrong (the scan measures the time, the parser reads it).
+     */
+    @Test
+    void theScanFindsTheParsersFieldsOrRefusesOnDamagedLines() {
+        Random random = new Random(99);
+        String alphabet = "0123456789-T:.\t\nxe+ \u00e9";
+        List<String> lines = new ArrayList<>(List.of("7\t2018-07-28T03:04:12.35\t\t-0.25\t1",
+                "7\t2018-07-28T03:04\t2.345\t\t-0.25", "7\t2018-07-28T03:04:12.345\t\t-0.25\td0.1",
+                "7\t2018-07-28T03:04:12.345\tab\tc\t5"));
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder line = new StringBuilder();
+            PointCodec.append(line, new Point(random.nextInt(5000), i % 3 == 0 ? "" : "1a2b3c4d5",
+                    LocalDateTime.of(2018, 7, 28, 3, 4, 12, 345_000_000), Math.round(random.nextDouble() * 1e5) / 100.0,
+                    i % 4 == 0 ? 0.5 : Double.NaN));
+            line.setLength(line.length() - 1);
+            for (int changes = 1 + random.nextInt(2); changes > 0; changes--) {
+                line.setCharAt(random.nextInt(line.length()), alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            lines.add(line.toString());
+        }
+        long[] builds = new long[1];
+        double[] values = new double[1];
+        for (String line : lines) {
+            byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+            int end = PointCodec.scanBuildAndValue(bytes, 0, builds, values, 0);
+            if (end < 0) {
+                continue;
+            }
+            // An LF ends a line wherever it is: the scan stops at the first one.
+            String first = line.contains("\n") ? line.substring(0, line.indexOf('\n')) : line;
+            assertThat(end).as(line).isEqualTo(first.getBytes(StandardCharsets.UTF_8).length);
+            String[] fields = first.split("\t", -1);
+            assertThat(fields.length).as(line).isIn(4, 5);
+            fields[1] = "2018-07-28T03:04:12.345";
+            Point point = PointCodec.parse(String.join("\t", fields));
+            assertThat(builds[0]).as(line).isEqualTo(point.build());
+            assertThat(Double.doubleToRawLongBits(values[0])).as(line).isEqualTo(Double.doubleToRawLongBits(point.value()));
+        }
+    }
+
     private static Object outcome(java.util.function.Supplier<Point> parse) {
         Throwable thrown = catchThrowable(parse::get);
         if (thrown != null) {
