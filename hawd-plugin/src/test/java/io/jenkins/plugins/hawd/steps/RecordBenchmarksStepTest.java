@@ -98,8 +98,8 @@ class RecordBenchmarksStepTest {
         WorkflowJob job = r.createProject(WorkflowJob.class, "whole-history");
         for (int nights = 1; nights <= 3; nights++) {
             job.setDefinition(new CpsFlowDefinition("node {\n"
-                    + "  writeFile file: 'hawd_defs/mail_query', text:  + HawdSamples.DEFINITION + \n"
-                    + "  writeFile file: 'out/mail_query.json', text:  + HawdSamples.history(nights) + \n"
+                    + "  writeFile file: 'hawd_defs/mail_query', text: '''" + HawdSamples.DEFINITION + "'''\n"
+                    + "  writeFile file: 'out/mail_query.json', text: '''" + HawdSamples.history(nights) + "'''\n"
                     + "  recordBenchmarks results: 'out/*.json', definitions: 'hawd_defs'\n}", true));
             WorkflowRun run = r.buildAndAssertSuccess(job);
             if (nights > 1) {
@@ -129,7 +129,7 @@ class RecordBenchmarksStepTest {
                 + "{\"name\": \"numBuffers\", \"unit\": \"\", \"value\": 10000},"
                 + " {\"name\": \"time\", \"unit\": \"ms\", \"value\": 78}]}]}";
         job.setDefinition(new CpsFlowDefinition(HawdSamples.pipeline(1, 120, 300, "")
-                + "node {\n  writeFile file: 'more/buffer_creation.json', text:  + buffers + \n"
+                + "node {\n  writeFile file: 'more/buffer_creation.json', text: '''" + buffers + "'''\n"
                 + "  def second = recordBenchmarks results: 'more/*.json'\n"
                 + "  echo \"second series=${second.series}\"\n}\n", true));
         WorkflowRun run = r.buildAndAssertSuccess(job);
