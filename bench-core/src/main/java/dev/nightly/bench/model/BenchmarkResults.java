@@ -3,6 +3,7 @@ package dev.nightly.bench.model;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,20 +35,32 @@ public record BenchmarkResults(Map<String, DatasetInfo> datasets, List<Observati
     }
 
     /**
-     * These results without what a history already holds: only values measured after the newest time
-     * stored for their dataset, and values without a time (they take the ingest's time, so they are new).
-     * HAWD prints a dataset's whole history on every run; this is what keeps a nightly recording the size
-     * of one night wherever it travels or is kept. Datasets {@code newest} does not name keep all values.
+     * These results without what a history already holds: only values measured after the newest stored
+     * time of their series, values of series it does not hold, and values without a time (they take the
+     * ingest's time, so they are new). HAWD prints a dataset's whole history on every run; this is what
+     * keeps a nightly recording the size of one night wherever it travels or is kept. A value older than
+     * the newest of its series (a late row) is left out too.
      *
-     * @param newest the newest stored time of each dataset (see the store's snapshot)
+     * @param lastTimes the newest stored time of each series, by {@link SeriesKey#id()} (see the store's
+     *                  snapshot)
      */
-    public BenchmarkResults newerThan(Map<String, LocalDateTime> newest) {
-        if (newest.isEmpty()) {
+    public BenchmarkResults newerThan(Map<String, LocalDateTime> lastTimes) {
+        if (lastTimes.isEmpty()) {
             return this;
         }
+        // Results read from files share one key per series: its id is looked up once, not per value.
+        Map<SeriesKey, LocalDateTime> byKey = new IdentityHashMap<>();
         Observations.Builder kept = Observations.builder();
         for (Observation observation : observations) {
-            LocalDateTime stored = newest.get(observation.key().dataset());
+            SeriesKey key = observation.key();
+            LocalDateTime stored = byKey.get(key);
+            if (stored == null && !byKey.containsKey(key)) {
+                if (byKey.size() >= 100_000) {
+                    byKey.clear();
+                }
+                stored = lastTimes.get(key.id());
+                byKey.put(key, stored);
+            }
             if (stored == null || observation.time() == null || observation.time().isAfter(stored)) {
                 kept.add(observation);
             }

@@ -71,14 +71,20 @@ public final class HistorySnapshot {
     }
 
     /**
-     * The newest time among the values ever stored of each dataset (values of deleted builds included,
-     * as the store keeps their fingerprints): values after it are new to the store without a look-up. For
-     * {@code BenchmarkResults.newerThan}, which leaves out of a recording what the store already holds.
+     * The newest time of each series' points, by {@link SeriesKey#id()}: values after it are new to the store
+     * (for {@code BenchmarkResults.newerThan}, which leaves out of a recording what the store holds). A
+     * series whose newest point lies after {@code notAfter} (a clock that was wrong once) is left out, so
+     * that its values are all offered and the store's fingerprints tell old from new, instead of its later
+     * nights being taken for old ones.
      */
-    public Map<String, LocalDateTime> newestTimes() {
-        Map<String, LocalDateTime> newest = new java.util.TreeMap<>();
-        manifest.indexes().forEach((dataset, index) -> newest.put(dataset, index.lastTime()));
-        return newest;
+    public Map<String, LocalDateTime> lastTimes(LocalDateTime notAfter) {
+        Map<String, LocalDateTime> last = new java.util.HashMap<>();
+        for (Manifest.SeriesEntry entry : manifest.series().values()) {
+            if (!entry.info().lastTime().isAfter(notAfter)) {
+                last.put(entry.info().key().id(), entry.info().lastTime());
+            }
+        }
+        return last;
     }
 
     /** The highest build that added a point, or 0 for an empty store. */

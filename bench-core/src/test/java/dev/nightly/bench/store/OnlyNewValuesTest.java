@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightly.bench.model.BenchmarkResults;
 import dev.nightly.bench.model.Observation;
+import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.SeriesKey;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -21,6 +22,9 @@ class OnlyNewValuesTest {
     private static final LocalDateTime EPOCH = LocalDateTime.parse("2026-03-01T02:30:00.500");
     private static final SeriesKey QUERY = SeriesKey.of("query", "time", Map.of("rows", "100"));
     private static final SeriesKey MEMORY = SeriesKey.of("memory", "rss", Map.of());
+
+    /** The recording's time: every value of these tests is older. */
+    private static final LocalDateTime NOW = EPOCH.plusYears(1);
 
     @TempDir
     Path dir;
@@ -43,7 +47,7 @@ class OnlyNewValuesTest {
         trimmed.ingest(1, export(10), "", EPOCH);
         whole.ingest(1, export(10), "", EPOCH);
 
-        BenchmarkResults next = export(12).newerThan(trimmed.snapshot().newestTimes());
+        BenchmarkResults next = export(12).newerThan(trimmed.snapshot().lastTimes(NOW));
 
         // Nights 11 and 12 of both datasets, and the value without a time.
         assertThat(next.observations()).hasSize(5);
@@ -60,27 +64,48 @@ class OnlyNewValuesTest {
     }
 
     @Test
-    void datasetsTheStoreHasNeverSeenKeepEverything() {
+    void seriesTheStoreHasNeverSeenKeepEverything() {
         HistoryStore store = HistoryStore.open(dir);
         store.ingest(1, new BenchmarkResults(Map.of(), List.of(new Observation(QUERY, "ms", EPOCH.plusDays(40), "", 1))), "", null);
+        // Same dataset and measure, other parameters, measured before the stored value: a series of its own.
+        SeriesKey debug = SeriesKey.of("query", "time", Map.of("rows", "100", "config", "debug"));
+        List<Observation> more = new ArrayList<>(export(3).observations());
+        more.add(new Observation(debug, "ms", EPOCH.plusDays(39), "", 2));
 
-        BenchmarkResults next = export(3).newerThan(store.snapshot().newestTimes());
+        BenchmarkResults next = new BenchmarkResults(Map.of(), more).newerThan(store.snapshot().lastTimes(NOW));
 
-        assertThat(next.observations()).extracting(o -> o.key().dataset()).containsOnly("memory", "jmh").hasSize(4);
+        assertThat(next.observations()).extracting(o -> o.key().dataset()).containsOnly("memory", "jmh", "query").hasSize(5);
+        assertThat(next.observations()).extracting(Observation::key).contains(debug).doesNotContain(QUERY);
         assertThat(export(3).newerThan(Map.of())).isEqualTo(export(3));
     }
 
     @Test
-    void valuesOfADeletedBuildDoNotComeBack() {
+    void aDeletedBuildsValuesAreOfferedAgainAndTheStoreStillKnowsThem() {
         HistoryStore store = HistoryStore.open(dir);
         store.ingest(1, export(5), "", EPOCH);
-        store.ingest(2, export(6).newerThan(store.snapshot().newestTimes()), "", EPOCH);
+        store.ingest(2, export(6).newerThan(store.snapshot().lastTimes(NOW)), "", EPOCH);
         store.removeBuild(2);
 
-        // The store remembers night 6 as seen, as it does for a whole export: the next night brings night 7 only.
-        BenchmarkResults next = export(7).newerThan(store.snapshot().newestTimes());
+        BenchmarkResults next = export(7).newerThan(store.snapshot().lastTimes(NOW));
 
+        // Night 6 is offered again (its points are gone), and the store's fingerprints keep it out.
         assertThat(next.observations()).filteredOn(o -> o.time() != null).extracting(Observation::commit)
-                .containsOnly("c0ffee7");
+                .containsOnly("c0ffee6", "c0ffee7");
+        assertThat(store.ingest(3, next, "", EPOCH.plusDays(7)).newPoints()).isEqualTo(3);
+        assertThat(store.snapshot().read(QUERY).points()).extracting(Point::commit).doesNotContain("c0ffee6").contains("c0ffee7");
+    }
+
+    @Test
+    void aSeriesWithAValueFromTheFutureIsOfferedWhole() {
+        HistoryStore store = HistoryStore.open(dir);
+        store.ingest(1, export(5), "", EPOCH);
+        // A clock that was ten years ahead once.
+        store.ingest(2, new BenchmarkResults(Map.of(), List.of(new Observation(QUERY, "ms", EPOCH.plusYears(10), "bad", 1))), "", null);
+
+        BenchmarkResults next = export(6).newerThan(store.snapshot().lastTimes(NOW));
+
+        // Its later nights are not taken for old ones: the whole series is offered, the store keeps what is new.
+        assertThat(next.observations()).filteredOn(o -> o.key().equals(QUERY)).hasSize(6);
+        assertThat(store.ingest(3, next, "", EPOCH.plusDays(6)).newPoints()).isEqualTo(3);
     }
 }

@@ -49,14 +49,27 @@ public final class BenchmarkRecording {
     public static Map<String, Object> record(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener,
             RecordingRequest request, ResultMarker marker) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
+        String commit = defaultCommit(env);
+        LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(run.getStartTimeInMillis()), ZoneId.systemDefault());
+        long build = run.getNumber();
+
         JobHistory history = JobHistory.of(run.getParent());
-        Map<String, LocalDateTime> newest = history.exists() ? history.snapshot().newestTimes() : Map.of();
-        WorkspaceResultsReader.Parsed parsed = workspace.act(new WorkspaceResultsReader(request, newest));
+        Map<String, LocalDateTime> lastTimes = Map.of();
+        try {
+            if (history.exists()) {
+                // A day of slack for agents whose clocks run ahead of the controller's.
+                lastTimes = history.snapshot().lastTimes(time.plusDays(1));
+            }
+        }
+        catch (BadInputException | UncheckedIOException e) {
+            log.println(PREFIX + "the job's history cannot be read (" + e.getMessage() + "); every value is sent");
+        }
+        WorkspaceResultsReader.Parsed parsed = workspace.act(new WorkspaceResultsReader(request, lastTimes));
         log.println(PREFIX + "'" + request.results() + "' matched " + parsed.files().size() + " file(s)"
                 + (parsed.files().isEmpty() ? "" : ": " + String.join(", ", parsed.files())));
         if (parsed.alreadyRecorded() > 0) {
-            log.println(PREFIX + parsed.alreadyRecorded() + " value(s) already in the job's history were left out"
-                    + " (HAWD prints its whole history on every run)");
+            log.println(PREFIX + parsed.alreadyRecorded() + " value(s) not newer than their series in the job's history"
+                    + " were left out (HAWD prints its whole history on every run)");
         }
 
         BenchmarkResults results;
@@ -66,8 +79,14 @@ public final class BenchmarkRecording {
         catch (BadInputException e) {
             throw new AbortException("cannot read the parsed results: " + e.getMessage());
         }
+        if (results.isEmpty() && parsed.alreadyRecorded() > 0) {
+            // Results were there, all of them recorded before (the same export again): not an empty run.
+            log.println(PREFIX + "nothing new to record: all " + parsed.alreadyRecorded()
+                    + " value(s) are in the job's history already");
+            return summary(null, 0, Result.SUCCESS);
+        }
         if (results.isEmpty()) {
-            String message = "no " + (parsed.alreadyRecorded() > 0 ? "new " : "") + "benchmark results in '" + request.results() + "'";
+            String message = "no benchmark results in '" + request.results() + "'";
             if (request.failIfEmpty()) {
                 throw new AbortException(message + " (failIfEmpty is set)");
             }
@@ -82,10 +101,6 @@ public final class BenchmarkRecording {
         catch (BadInputException e) {
             throw new AbortException(e.getMessage());
         }
-
-        String commit = defaultCommit(env);
-        LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(run.getStartTimeInMillis()), ZoneId.systemDefault());
-        long build = run.getNumber();
 
         // The build's own copy first: if the history store is lost later, it is rebuilt from these files.
         // A second recordBenchmarks in the same build (another stage) adds to the copy of the first.

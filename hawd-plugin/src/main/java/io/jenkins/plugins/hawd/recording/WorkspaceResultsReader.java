@@ -33,22 +33,22 @@ public final class WorkspaceResultsReader extends MasterToSlaveFileCallable<Work
     private final String parameters;
     private final String format;
     private final String checksFile;
-    /** Dataset id to the newest time the job's history holds of it (ISO text: only strings cross). */
-    private final HashMap<String, String> newestTimes;
+    /** Series id to the newest time the job's history holds of it (ISO text: only strings cross). */
+    private final HashMap<String, String> lastTimes;
 
     /**
-     * @param newestTimes the newest stored time of each dataset of the job's history: values not after it
-     *                    are already recorded and are left on the agent (HAWD prints a dataset's whole
-     *                    history on every run; only the new nights travel and are kept)
+     * @param lastTimes the newest stored time of each series of the job's history, by series id: values
+     *                  not after it are already recorded and are left on the agent (HAWD prints a
+     *                  dataset's whole history on every run; only the new nights travel and are kept)
      */
-    public WorkspaceResultsReader(RecordingRequest request, Map<String, LocalDateTime> newestTimes) {
+    public WorkspaceResultsReader(RecordingRequest request, Map<String, LocalDateTime> lastTimes) {
         this.results = request.results();
         this.definitions = request.definitions();
         this.parameters = request.parameters();
         this.format = request.format();
         this.checksFile = request.checksFile();
-        this.newestTimes = new HashMap<>();
-        newestTimes.forEach((dataset, time) -> this.newestTimes.put(dataset, time.toString()));
+        this.lastTimes = new HashMap<>();
+        lastTimes.forEach((series, time) -> this.lastTimes.put(series, time.toString()));
     }
 
     @Override
@@ -72,9 +72,9 @@ public final class WorkspaceResultsReader extends MasterToSlaveFileCallable<Work
                 names.add(files.root().relativize(match).toString().replace(File.separatorChar, '/'));
             }
             BenchmarkResults parsed = matches.isEmpty() ? BenchmarkResults.empty() : reader.read(matches);
-            Map<String, LocalDateTime> newest = new HashMap<>();
-            newestTimes.forEach((dataset, time) -> newest.put(dataset, LocalDateTime.parse(time)));
-            BenchmarkResults fresh = parsed.newerThan(newest);
+            Map<String, LocalDateTime> stored = new HashMap<>();
+            lastTimes.forEach((series, time) -> stored.put(series, LocalDateTime.parse(time)));
+            BenchmarkResults fresh = parsed.newerThan(stored);
             ByteArrayOutputStream json = new ByteArrayOutputStream();
             ResultsJson.write(fresh, json);
             return new Parsed(names, json.toByteArray(), checks, parsed.observations().size() - fresh.observations().size());

@@ -103,7 +103,7 @@ class RecordBenchmarksStepTest {
                     + "  recordBenchmarks results: 'out/*.json', definitions: 'hawd_defs'\n}", true));
             WorkflowRun run = r.buildAndAssertSuccess(job);
             if (nights > 1) {
-                r.assertLogContains((nights - 1) * 2 + " value(s) already in the job's history were left out", run);
+                r.assertLogContains((nights - 1) * 2 + " value(s) not newer than their series in the job's history were left out", run);
             }
             // What travelled and what the build keeps is its own night, not the whole history again.
             assertThat(BuildFiles.in(run.getRootDir().toPath()).readResults().observations())
@@ -111,10 +111,12 @@ class RecordBenchmarksStepTest {
         }
         assertThat(JobHistory.of(job).snapshot().series()).hasSize(2).allMatch(info -> info.count() == 3);
 
-        // The same export again: nothing new, nothing stored twice.
+        // The same export again: nothing new, nothing stored twice, and not taken for an empty run.
+        job.setDefinition(new CpsFlowDefinition("node {\n"
+                + "  recordBenchmarks results: 'out/*.json', definitions: 'hawd_defs', failIfEmpty: true\n}", true));
         WorkflowRun again = r.buildAndAssertSuccess(job);
-        r.assertLogContains("6 value(s) already in the job's history were left out", again);
-        r.assertLogContains("no new benchmark results in 'out/*.json'", again);
+        r.assertLogContains("nothing new to record: all 6 value(s) are in the job's history already", again);
+        assertThat(JobHistory.of(job).snapshot().series()).allMatch(info -> info.count() == 3);
 
         // The builds' own copies still add up to the whole history.
         JobHistory.of(job).rebuild();
