@@ -182,6 +182,11 @@ public final class HistoryStore {
             int known = 0;
             for (Observation observation : results.observations()) {
                 LocalDateTime time = PointCodec.normalize(observation.time() == null ? fallbackTime : observation.time());
+                if (time.getYear() < 0 || time.getYear() > 9999) {
+                    // Series files keep four-digit years; refused before anything is written.
+                    throw new BadInputException("cannot store " + observation.key().id() + " measured at " + time
+                            + ": only years 0000 to 9999 are supported");
+                }
                 String commit = observation.commit().isEmpty() ? fallbackCommit : observation.commit();
                 long fingerprint = fingerprint(observation.key(), time, commit);
                 String dataset = observation.key().dataset();

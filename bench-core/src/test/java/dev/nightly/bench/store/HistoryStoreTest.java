@@ -7,6 +7,7 @@ import dev.nightly.bench.TestFiles;
 import dev.nightly.bench.ingest.ResultsReader;
 import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.BenchmarkResults;
+import dev.nightly.bench.model.Observation;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.Series;
 import dev.nightly.bench.model.SeriesKey;
@@ -174,6 +175,24 @@ class HistoryStoreTest {
                 .hasMessageContaining("ends too early");
         assertThatThrownBy(() -> store.ingest(2, night(2), "", null)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("history store damaged");
+    }
+
+    @Test
+    void aTimeBeyondYear9999IsRefusedAndNothingIsWritten() throws Exception {
+        HistoryStore store = HistoryStore.open(dir);
+        store.ingest(1, night(2), "", null);
+        String before = readManifest();
+        SeriesKey key = SeriesKey.of("mail_query", "queryTime", Map.of("rows", "1000"));
+        BenchmarkResults far = new BenchmarkResults(Map.of(), List.of(
+                new Observation(key, "ms", LocalDateTime.parse("2026-01-01T00:00:00"), "", 1),
+                new Observation(key, "ms", LocalDateTime.parse("+10000-01-01T00:00:00"), "", 2)));
+
+        assertThatThrownBy(() -> store.ingest(2, far, "", null))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("mail_query/queryTime{rows=1000}").hasMessageContaining("+10000-01-01T00:00")
+                .hasMessageContaining("years 0000 to 9999");
+        assertThat(readManifest()).isEqualTo(before);
+        assertThat(store.verify()).isEmpty();
     }
 
     @Test
