@@ -9,6 +9,7 @@ import dev.nightly.bench.model.Series;
 import dev.nightly.bench.model.SeriesColumns;
 import dev.nightly.bench.model.SeriesKey;
 import dev.nightly.bench.store.HistorySnapshot;
+import dev.nightly.bench.store.SeriesInfo;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,14 +81,30 @@ public final class TrendCharts {
         infos.sort(BY_NAME);
         List<TrendChart> charts = new ArrayList<>();
         for (DatasetInfo info : infos) {
-            charts.addAll(byUnit(info, snapshot.readDatasetColumns(info.id())));
+            charts.addAll(byUnit(info, read(snapshot, info.id())));
         }
         return charts;
     }
 
     /** The charts of one dataset of a store, one per unit (see {@link #datasetByUnit}). */
     public List<TrendChart> datasetByUnit(HistorySnapshot snapshot, String dataset) {
-        return byUnit(snapshot.dataset(dataset), snapshot.readDatasetColumns(dataset));
+        return byUnit(snapshot.dataset(dataset), read(snapshot, dataset));
+    }
+
+    /**
+     * What the charts of a dataset need of its series. Showing the newest builds (the Jenkins pages' default)
+     * needs only the points of each series' own newest builds, read from the ends of their files, as long
+     * as the marks do not look at the history; anything else reads every value, as columns.
+     */
+    private List<SeriesColumns> read(HistorySnapshot snapshot, String dataset) {
+        List<SeriesColumns> columns = new ArrayList<>();
+        for (SeriesInfo info : snapshot.series(dataset)) {
+            SeriesKey key = info.key();
+            columns.add(settings.maxBuilds() > 0 && marks.of(key).isPresent()
+                    ? SeriesColumns.of(snapshot.readNewestBuilds(key, settings.maxBuilds()))
+                    : snapshot.readColumns(key));
+        }
+        return columns;
     }
 
     /**

@@ -138,6 +138,49 @@ public final class HistorySnapshot {
         return new Series(key, whole.unit(), points.subList(Math.max(0, points.size() - count), points.size()));
     }
 
+    /**
+     * The points of a series that belong to its own newest {@code builds} builds, in time order: what a
+     * chart of the newest builds needs of it (the job's newest builds that this series has are among its
+     * own newest). A chronological file holds its builds in ascending order, so it is read from its end,
+     * further back only while the newest builds are not all in; any other is read whole.
+     */
+    public Series readNewestBuilds(SeriesKey key, int builds) {
+        if (builds <= 0) {
+            throw new IllegalArgumentException("builds must be positive, got " + builds);
+        }
+        Manifest.SeriesEntry entry = manifest.series().get(key);
+        if (entry != null && entry.chronological()) {
+            try {
+                for (int count = builds; ; count *= 4) {
+                    List<Point> tail = readTail(dir, entry, count);
+                    // More builds than wanted in the tail: the newest ones are wholly in it.
+                    if (tail.size() >= entry.info().count() || distinctBuilds(tail) > builds) {
+                        return new Series(key, entry.info().unit(), newestBuilds(tail, builds));
+                    }
+                }
+            }
+            catch (MissingFile gone) {
+                // rewritten since this snapshot: the whole read below finds the newer state
+            }
+        }
+        Series whole = read(key);
+        return new Series(key, whole.unit(), newestBuilds(whole.points(), builds));
+    }
+
+    private static int distinctBuilds(List<Point> points) {
+        return (int) points.stream().mapToLong(Point::build).distinct().count();
+    }
+
+    /** The points of the newest {@code builds} distinct builds among {@code points}, in their order. */
+    private static List<Point> newestBuilds(List<Point> points, int builds) {
+        long[] distinct = points.stream().mapToLong(Point::build).distinct().sorted().toArray();
+        if (distinct.length <= builds) {
+            return points;
+        }
+        long first = distinct[distinct.length - builds];
+        return points.stream().filter(point -> point.build() >= first).toList();
+    }
+
     /** Reads lines from the end of a chronological series file until {@code count} whole lines are in. */
     static List<Point> readTail(Path dir, Manifest.SeriesEntry entry, int count) {
         Path file = dir.resolve(entry.file());

@@ -370,7 +370,10 @@ public final class HistoryStore {
                 String file = StoreFiles.seriesFile(key.dataset(), key.id(), generation);
                 byte[] bytes = PointCodec.bytes(lines);
                 StoreFiles.appendAt(dir.resolve(file), 0, bytes);
-                series.put(key, new Manifest.SeriesEntry(grow(null, key, entry.info().unit(), kept), file, bytes.length, true));
+                // Removing points keeps a file in time order with ascending builds as it was; one that was not
+                // (a late row) stays marked so, so that no reader takes its end for its newest builds.
+                series.put(key, new Manifest.SeriesEntry(grow(null, key, entry.info().unit(), kept), file, bytes.length,
+                        entry.chronological()));
             }
             if (removed == 0) {
                 return 0;

@@ -41,7 +41,8 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
 
     /**
      * A series: its public information plus where its points are, and whether its file holds them in time
-     * order (then its newest points are its last lines, and checks read only those).
+     * order with ascending builds (then its newest points and builds are its last lines, and checks and
+     * charts of the newest builds read only those).
      */
     record SeriesEntry(SeriesInfo info, String file, long length, boolean chronological) {
     }

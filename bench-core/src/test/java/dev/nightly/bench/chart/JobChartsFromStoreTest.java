@@ -99,4 +99,54 @@ class JobChartsFromStoreTest {
         assertThat(drawn).flatExtracting(TrendChart::lines).anyMatch(TrendLine::isDownSampled)
                 .anyMatch(line -> !line.marks().isEmpty()).anyMatch(line -> !line.drawnBounds().isNone());
     }
+
+    /**
+     * Charts of the newest builds read only the ends of the series files; they must be the charts drawn
+     * from every point, also when one build holds a whole imported history and another series had a late
+     * row, and whatever the number of builds shown.
+     */
+    @Test
+    void chartsOfTheNewestBuildsFromTheEndsOfTheFilesAreTheChartsFromEveryPoint() {
+        HistoryStore store = HistoryStore.open(dir);
+        LocalDateTime epoch = LocalDateTime.parse("2024-01-01T02:00:00");
+        SeriesKey time = SeriesKey.of("query", "time", Map.of());
+        SeriesKey ops = SeriesKey.of("query", "ops", Map.of());
+        SeriesKey rss = SeriesKey.of("mem", "rss", Map.of());
+        // Build 1 imports 200 nights of history at once; builds 2 to 60 add a night each.
+        List<Observation> imported = new ArrayList<>();
+        for (int night = 1; night <= 200; night++) {
+            imported.add(new Observation(time, "ms", epoch.plusDays(night), "", 10 + night % 7));
+            imported.add(new Observation(rss, "MB", epoch.plusDays(night), "", 100 + night % 5));
+        }
+        store.ingest(1, new BenchmarkResults(Map.of(), imported), "", null);
+        for (int build = 2; build <= 60; build++) {
+            LocalDateTime at = epoch.plusDays(199 + build);
+            List<Observation> night = new ArrayList<>(List.of(new Observation(time, "ms", at, "", 10 + build % 3),
+                    new Observation(rss, "MB", at, "", 100 + build % 4)));
+            if (build % 3 != 0) {
+                night.add(new Observation(ops, "ops/s", at, "", 1000 + build)); // not every night
+            }
+            if (build == 30) {
+                night.add(new Observation(rss, "MB", epoch.plusDays(50).plusHours(1), "", 300)); // a late row
+            }
+            store.ingest(build, new BenchmarkResults(Map.of(), night), "", null);
+        }
+        HistorySnapshot snapshot = store.snapshot();
+        List<Series> all = new ArrayList<>();
+        for (SeriesInfo info : snapshot.series()) {
+            all.add(snapshot.read(info.key()));
+        }
+        PointMarks latest = PointMarks.of(new Checker(CheckSettings.defaults()).check(snapshot, 60));
+
+        for (int builds : new int[] {1, 2, 5, 20, 58, 59, 60, 61, 500}) {
+            for (PointMarks marks : List.of(PointMarks.none(), latest)) {
+                TrendCharts charts = TrendCharts.with(ChartSettings.defaults().withMaxBuilds(builds).withMaxPointsPerSeries(50), marks);
+                assertThat(ChartJson.page(charts.job(snapshot))).as("%d builds", builds)
+                        .isEqualTo(ChartJson.page(charts.job(snapshot.datasets(), all)));
+            }
+        }
+        // Not vacuous: the newest 61 builds include the imported build with its 200 nights.
+        List<TrendChart> drawn = TrendCharts.with(ChartSettings.defaults().withMaxBuilds(61)).job(snapshot);
+        assertThat(drawn).flatExtracting(TrendChart::lines).anyMatch(line -> line.sourcePoints() > 200);
+    }
 }

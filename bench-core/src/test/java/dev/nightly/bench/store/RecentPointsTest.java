@@ -61,6 +61,11 @@ class RecentPointsTest {
         List<Point> recent = store.snapshot().readRecent(KEY, 3).points();
         assertThat(recent).extracting(Point::build).containsExactly(18L, 19L, 20L);
         assertThat(store.snapshot().read(KEY).points().get(0).build()).isEqualTo(21);
+
+        // Deleting a build rewrites the file in time order, but its builds are still not ascending.
+        store.removeBuild(5);
+        assertThat(Files.readString(dir.resolve("nightly-history.json"))).contains("\"chronological\" : false");
+        assertThat(store.snapshot().readNewestBuilds(KEY, 2).points()).extracting(Point::build).containsExactly(21L, 20L); // in time order: the late row first
     }
 
     @Test
