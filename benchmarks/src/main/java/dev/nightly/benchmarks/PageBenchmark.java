@@ -60,6 +60,15 @@ public class PageBenchmark {
         return TrendCharts.with(ChartSettings.jobPage(), marks).job(store.snapshot());
     }
 
+    /**
+     * The job page as the Jenkins plugin opens it by default: the newest 50 builds, marks of the latest
+     * build (by key), as ECharts JSON. Reads only the ends of the series files.
+     */
+    @Benchmark
+    public String jobChartsNewest50Json() {
+        return ChartJson.page(TrendCharts.with(ChartSettings.jobPage().withMaxBuilds(50), marks).job(store.snapshot()));
+    }
+
     /** The job page's charts as the ECharts options the browser gets. */
     @Benchmark
     public String jobChartsJson() {
