@@ -7,7 +7,6 @@ import dev.nightly.bench.model.Numbers;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.Series;
 import dev.nightly.bench.model.SeriesColumns;
-import dev.nightly.bench.model.SeriesKey;
 import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.SeriesInfo;
 import java.time.LocalDateTime;
@@ -97,14 +96,12 @@ public final class TrendCharts {
      * as the marks do not look at the history; anything else reads every value, as columns.
      */
     private List<SeriesColumns> read(HistorySnapshot snapshot, String dataset) {
-        List<SeriesColumns> columns = new ArrayList<>();
-        for (SeriesInfo info : snapshot.series(dataset)) {
-            SeriesKey key = info.key();
-            columns.add(settings.maxBuilds() > 0 && marks.of(key).isPresent()
-                    ? SeriesColumns.of(snapshot.readNewestBuilds(key, settings.maxBuilds()))
-                    : snapshot.readColumns(key));
+        List<SeriesInfo> series = snapshot.series(dataset);
+        // Marks either follow from keys for every series or for none: one key tells.
+        if (settings.maxBuilds() > 0 && !series.isEmpty() && marks.of(series.get(0).key()).isPresent()) {
+            return series.stream().map(info -> SeriesColumns.of(snapshot.readNewestBuilds(info.key(), settings.maxBuilds()))).toList();
         }
-        return columns;
+        return snapshot.readDatasetColumns(dataset);
     }
 
     /**
