@@ -8,6 +8,7 @@ import dev.nightly.bench.store.IngestSummary;
 import hudson.model.Job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * The benchmark history of one job: the engine's {@link HistoryStore} in the job's folder
@@ -143,16 +143,16 @@ public final class JobHistory {
         if (!Files.isDirectory(buildsDir)) {
             return numbers;
         }
-        try (Stream<Path> entries = Files.list(buildsDir)) {
-            entries.forEach(entry -> {
-                String name = entry.getFileName().toString();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(buildsDir, "[0-9]*")) {
+            for (Path entry : entries) {
+                String name = String.valueOf(entry.getFileName());
                 if (name.matches("[0-9]{1,18}") && Files.isDirectory(entry) && BuildFiles.in(entry).hasResults()) {
                     long number = Long.parseLong(name);
                     if (number < before) {
                         numbers.add(number);
                     }
                 }
-            });
+            }
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot list " + buildsDir + ": " + e.getMessage(), e);
