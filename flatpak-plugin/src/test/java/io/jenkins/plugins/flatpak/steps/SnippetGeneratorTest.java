@@ -93,10 +93,17 @@ class SnippetGeneratorTest {
         JenkinsRule.WebClient web = r.createWebClient().withJavaScriptEnabled(false);
         HtmlPage syntax = web.getPage(job, "pipeline-syntax");
         assertThat(syntax.asXml()).contains("flatpakBuild").contains("flatpakPublish");
-        assertThat(web.goTo("descriptor/" + FlatpakPublishStep.DescriptorImpl.class.getName() + "/help/keep",
+        // The help links the forms use: descriptor/ID/help/FIELD, where the ID is the step's class name.
+        assertThat(web.goTo(helpLink(r.jenkins.getDescriptorByType(FlatpakPublishStep.DescriptorImpl.class), "keep"),
                 "text/html").getWebResponse().getContentAsString()).contains("prune-depth");
-        assertThat(web.goTo("descriptor/" + FlatpakBuildStep.DescriptorImpl.class.getName() + "/help/gpgCredentialsId",
+        assertThat(web.goTo(helpLink(r.jenkins.getDescriptorByType(FlatpakBuildStep.DescriptorImpl.class), "gpgCredentialsId"),
                 "text/html").getWebResponse().getContentAsString()).contains("throw-away GPG homedir");
+    }
+
+    private static String helpLink(hudson.model.Descriptor<?> descriptor, String field) {
+        String link = descriptor.getHelpFile(field);
+        assertThat(link).as("help of " + field).isNotNull();
+        return link.startsWith("/") ? link.substring(1) : link;
     }
 
     @Test
