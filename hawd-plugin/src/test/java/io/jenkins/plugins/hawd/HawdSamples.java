@@ -1,6 +1,10 @@
 package io.jenkins.plugins.hawd;
 
+import hudson.model.Result;
 import java.util.Locale;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jvnet.hudson.test.JenkinsRule;
 
 /** Small HAWD files written by the tests: one night of {@code hawd json mail_query} and its definition. */
 public final class HawdSamples {
@@ -57,5 +61,19 @@ public final class HawdSamples {
                 + "    echo \"result=${r.result} series=${r.series} flagged=${r.flagged} ids=${r.flaggedSeries}\"\n"
                 + "  }\n"
                 + "}\n";
+    }
+
+    /**
+     * A Pipeline job with {@code nights} recorded nights. With more than three nights the last one is out
+     * of bounds and regressed at 5000 rows (520 ms against ~300 ms), so that build is unstable.
+     */
+    public static WorkflowJob jobWithNights(JenkinsRule r, String name, int nights) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, name);
+        for (int night = 1; night <= nights; night++) {
+            boolean bad = night == nights && nights > 3;
+            job.setDefinition(new CpsFlowDefinition(pipeline(night, 120 + night % 2, bad ? 520 : 300 + night % 3, ""), true));
+            r.buildAndAssertStatus(bad ? Result.UNSTABLE : Result.SUCCESS, job);
+        }
+        return job;
     }
 }
