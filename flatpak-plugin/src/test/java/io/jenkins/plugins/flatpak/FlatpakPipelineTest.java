@@ -176,7 +176,7 @@ class FlatpakPipelineTest {
 
         String firstCommit = onlyCommit(first);
         String secondCommit = onlyCommit(second);
-        assertThat(secondCommit).isNotEqualTo(firstCommit);
+        assertThat(secondCommit).as("second build's log:%n%s", JenkinsRule.getLog(second)).isNotEqualTo(firstCommit);
         String ref = second.getAction(FlatpakBuildAction.class).getLastPublication().getCommits().keySet().iterator().next();
         assertThat(Files.readString(www.resolve("repo/refs/heads/" + ref)).strip()).isEqualTo(secondCommit);
         HtmlPage jobPage = r.createWebClient().withJavaScriptEnabled(false).getPage(job);

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.hawd;
 
 import hudson.model.Result;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -38,6 +41,22 @@ public final class HawdSamples {
         }
         return "{\"dataset\": \"mail_query\", \"name\": \"Mail Query\", \"description\": \"Queries <all> mails\", \"rows\": ["
                 + rows + "]}";
+    }
+
+    /** One night measured at {@code time} (tonight, say, where the fixed November nights are history). */
+    public static String nightAt(LocalDateTime time, String commit, int timeAt1000, int timeAt5000) {
+        String at = time.truncatedTo(ChronoUnit.MILLIS).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS"));
+        return "{\"dataset\": \"mail_query\", \"name\": \"Mail Query\", \"description\": \"Queries <all> mails\", \"rows\": ["
+                + row(at, commit, 1000, timeAt1000) + ", " + row(at, commit, 5000, timeAt5000) + "]}";
+    }
+
+    /** A pipeline that writes the given {@code hawd json} output into its workspace and records it. */
+    public static String pipelineRecording(String resultsJson) {
+        return "node {\n"
+                + "  writeFile file: 'hawd_defs/mail_query', text: '''" + DEFINITION + "'''\n"
+                + "  writeFile file: 'out/mail_query.json', text: '''" + resultsJson + "'''\n"
+                + "  recordBenchmarks(results: 'out/*.json', definitions: 'hawd_defs')\n"
+                + "}\n";
     }
 
     private static String row(String time, String commit, int rows, int queryTime) {

@@ -117,6 +117,16 @@
         charts.set(holder, drawn);
     }
 
+    /* A history that cannot be read: the server's reason, as text, where the charts would be. */
+    function showError(holder, message) {
+        (charts.get(holder) || []).forEach(chart => chart.dispose());
+        charts.set(holder, []);
+        const alert = document.createElement("div");
+        alert.className = "jenkins-alert jenkins-alert-danger hawd-chart-error";
+        alert.textContent = message;
+        holder.replaceChildren(alert);
+    }
+
     function render(holder) {
         const proxy = window[holder.dataset.proxy];
         if (!proxy || typeof echarts === "undefined") {
@@ -125,7 +135,12 @@
         const settings = settingsFor(holder);
         proxy[holder.dataset.method](settings.builds, settings.axis, function (response) {
             const text = response.responseObject();
-            draw(holder, typeof text === "string" ? JSON.parse(text) : text);
+            const answer = typeof text === "string" ? JSON.parse(text) : text;
+            if (Array.isArray(answer)) {
+                draw(holder, answer);
+            } else {
+                showError(holder, answer && answer.error ? answer.error : "The charts could not be drawn.");
+            }
         });
     }
 
