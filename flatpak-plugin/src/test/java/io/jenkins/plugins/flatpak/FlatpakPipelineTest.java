@@ -172,6 +172,8 @@ class FlatpakPipelineTest {
                 """.formatted(withEnvList(), manifest, www, PUBLIC_URL), true));
 
         WorkflowRun first = r.buildAndAssertSuccess(job);
+        // The next night's app differs: flatpak build-commit-from publishes no new commit for the same content.
+        FlatpakTestEnvironment.writeHelloApp(env.root().resolve("src2"), APP, RUNTIME, SDK, "again, a night later");
         WorkflowRun second = r.buildAndAssertSuccess(job);
 
         String firstCommit = onlyCommit(first);
