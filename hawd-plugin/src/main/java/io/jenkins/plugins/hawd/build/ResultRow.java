@@ -180,6 +180,12 @@ public final class ResultRow {
         return Numbers.format(value);
     }
 
+    /** The value with its unit, as the page shows it. */
+    @JsonIgnore
+    public String getValueWithUnit() {
+        return getValueText() + (unit.isEmpty() ? "" : " " + unit);
+    }
+
     @JsonIgnore
     public String getChangeText() {
         return changePercent == null ? "" : Numbers.percent(changePercent);
