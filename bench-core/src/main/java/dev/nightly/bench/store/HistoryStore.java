@@ -96,8 +96,12 @@ public final class HistoryStore {
                 return;
             }
             try (Stream<Path> entries = Files.list(dir)) {
-                List<String> others = entries.filter(p -> !isEmptyDirectory(p)).map(p -> p.getFileName().toString())
-                        .filter(name -> !name.equals(StoreFiles.LOCK_FILE) && !name.startsWith(StoreFiles.TEMP_PREFIX))
+                // Names first: the lock file must never be opened but by the lock (closing any descriptor of
+                // it drops this process's lock), and a FIFO here must not be opened at all.
+                List<String> others = entries
+                        .filter(p -> !p.getFileName().toString().equals(StoreFiles.LOCK_FILE)
+                                && !p.getFileName().toString().startsWith(StoreFiles.TEMP_PREFIX))
+                        .filter(p -> !isEmptyDirectory(p)).map(p -> p.getFileName().toString())
                         .sorted().toList();
                 if (!others.isEmpty()) {
                     throw new BadInputException(dir + ": not a history store (no " + Manifest.FILE_NAME
@@ -105,6 +109,7 @@ public final class HistoryStore {
                             + "); give an empty or new directory");
                 }
             }
+            StorePause.at(StorePause.INITIALIZE);
             // The manifest comes first: a process killed right after it leaves a valid empty store, and the
             // data directories are made by the first writer.
             StoreFiles.replaceAtomically(dir.resolve(Manifest.FILE_NAME), Manifest.empty().toJson());
@@ -112,6 +117,14 @@ public final class HistoryStore {
     }
 
     private static boolean isEmptyDirectory(Path path) {
+        try {
+            if (!StoreFiles.isRealDirectory(path)) {
+                return false;
+            }
+        }
+        catch (IOException e) {
+            return false;
+        }
         try (Stream<Path> entries = Files.list(path)) {
             return entries.findAny().isEmpty();
         }

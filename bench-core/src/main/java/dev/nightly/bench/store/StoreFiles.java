@@ -5,9 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -58,9 +63,60 @@ final class StoreFiles {
         return safe.length() > 40 ? safe.substring(0, 40) : safe;
     }
 
+    /** What is at {@code path}, links not followed; {@code null} when nothing is. */
+    static BasicFileAttributes attributes(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        }
+        catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code path} is a directory itself, not a link to one. */
+    static boolean isRealDirectory(Path path) throws IOException {
+        BasicFileAttributes attributes = attributes(path);
+        return attributes != null && attributes.isDirectory();
+    }
+
+    /** What a file that is not regular is, for messages. */
+    static String kind(BasicFileAttributes attributes) {
+        if (attributes.isSymbolicLink()) {
+            return "a symbolic link";
+        }
+        if (attributes.isDirectory()) {
+            return "a directory";
+        }
+        return attributes.isRegularFile() ? "a regular file" : "a special file (FIFO, socket or device)";
+    }
+
+    /**
+     * Opens a store file, which must be a regular file: a link placed in the store would make a writer
+     * change the file it points to, a FIFO would make a reader wait forever. The check comes first and
+     * the file is opened without following links, so that a link swapped in after the check fails to open.
+     */
+    static FileChannel openRegular(Path file, OpenOption... options) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            throw notRegular(file, attributes);
+        }
+        OpenOption[] noFollow = Arrays.copyOf(options, options.length + 1);
+        noFollow[options.length] = LinkOption.NOFOLLOW_LINKS;
+        return FileChannel.open(file, noFollow);
+    }
+
+    static StoreDamagedException notRegular(Path file, BasicFileAttributes attributes) {
+        return new StoreDamagedException("history store damaged: " + file + " is " + kind(attributes) + ", not a regular file");
+    }
+
     /** Appends bytes at {@code offset} (cutting off anything beyond it first) and forces them to disk. */
     static void appendAt(Path file, long offset, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        BasicFileAttributes attributes = attributes(file);
+        if (attributes != null && !attributes.isRegularFile()) {
+            throw notRegular(file, attributes);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
             if (channel.size() != offset) {
                 channel.truncate(offset);
             }
