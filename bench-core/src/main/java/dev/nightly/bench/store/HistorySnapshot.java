@@ -1,6 +1,5 @@
 package dev.nightly.bench.store;
 
-import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.DatasetInfo;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.Series;
@@ -213,7 +212,7 @@ public final class HistorySnapshot {
 
     /** The committed bytes of a series file from {@code from} on. */
     private static byte[] readCommitted(Path file, Manifest.SeriesEntry entry, long from) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel channel = StoreFiles.openRegular(file, StandardOpenOption.READ)) {
             if (channel.size() < entry.length()) {
                 throw damaged(file, "is shorter (" + channel.size() + " bytes) than its committed " + entry.length() + " bytes");
             }
@@ -349,12 +348,12 @@ public final class HistorySnapshot {
         return points;
     }
 
-    private static BadInputException damaged(Path file, String what) {
-        return new BadInputException("history store damaged: " + file + " " + what);
+    static StoreDamagedException damaged(Path file, String what) {
+        return new StoreDamagedException("history store damaged: " + file + " " + what);
     }
 
     /** A series file that is not there: damage, or a rewrite (build deletion) newer than this snapshot. */
-    private static final class MissingFile extends BadInputException {
+    private static final class MissingFile extends StoreDamagedException {
         private static final long serialVersionUID = 1L;
 
         MissingFile(String message) {

@@ -11,9 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -163,9 +165,17 @@ public final class HistoryStore {
             recover(manifest);
             return new Ingest(manifest, build).run(results, fallbackCommit, fallbackTime);
         }
+        catch (StoreDamagedException e) {
+            throw withRepairHint(e);
+        }
         catch (IOException e) {
             throw new UncheckedIOException("history store " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Damage found before anything was written, with the command that mends it. */
+    private StoreDamagedException withRepairHint(StoreDamagedException e) {
+        return new StoreDamagedException(e.getMessage() + "; nothing was written. Repair the store with: nightly bench repair --history " + dir);
     }
 
     /** One ingest under the lock. */
@@ -221,6 +231,20 @@ public final class HistoryStore {
             if (newPoints.isEmpty() && datasets.equals(manifest.datasets())) {
                 return new IngestSummary(build, 0, known, 0, 0);
             }
+            // Everything this ingest extends is checked before the first byte is written: appending to a
+            // damaged file would make the damage permanent.
+            for (SeriesKey key : newPoints.keySet()) {
+                Manifest.SeriesEntry old = manifest.series().get(key);
+                if (old != null) {
+                    checkSeriesEnd(old);
+                }
+            }
+            for (String dataset : newFingerprints.keySet()) {
+                Manifest.IndexEntry old = manifest.indexes().get(dataset);
+                if (old != null) {
+                    checkIndexEnd(old);
+                }
+            }
             Map<SeriesKey, Manifest.SeriesEntry> series = new HashMap<>(manifest.series());
             int createdSeries = 0;
             int added = 0;
@@ -235,11 +259,13 @@ public final class HistoryStore {
                 String file = old == null ? StoreFiles.seriesFile(key.dataset(), key.id(), 0) : old.file();
                 long offset = old == null ? 0 : old.length();
                 StoreFiles.appendAt(dir.resolve(file), offset, bytes);
+                SeriesInfo info = grow(old == null ? null : old.info(), key, units.get(key), points);
+                long sums = appendSums(file, old == null ? 0 : old.sums(), key.dataset(), key, info.unit(),
+                        new Checksums.Range(offset, offset + bytes.length, info.count(), Checksums.crc(bytes, 0, bytes.length)));
                 // Still in time order when everything new comes after everything stored (the nightly case).
                 boolean chronological = old == null || old.chronological()
                         && !points.get(0).time().isBefore(old.info().lastTime()) && build >= old.info().lastBuild();
-                series.put(key, new Manifest.SeriesEntry(grow(old == null ? null : old.info(), key, units.get(key), points),
-                        file, offset + bytes.length, chronological));
+                series.put(key, new Manifest.SeriesEntry(info, file, offset + bytes.length, chronological, sums));
                 createdSeries += old == null ? 1 : 0;
                 added += points.size();
             }
@@ -249,14 +275,17 @@ public final class HistoryStore {
                 Manifest.IndexEntry old = indexes.get(dataset);
                 ByteBuffer buffer = ByteBuffer.allocate(entry.getValue().size() * Long.BYTES);
                 entry.getValue().forEach(buffer::putLong);
-                String file = old == null ? StoreFiles.indexFile(dataset) : old.file();
+                String file = old == null ? StoreFiles.indexFile(dataset, 0) : old.file();
                 long offset = old == null ? 0 : old.length();
                 StoreFiles.appendAt(dir.resolve(file), offset, buffer.array());
+                long end = offset + buffer.capacity();
+                long sums = appendSums(file, old == null ? 0 : old.sums(), dataset, null, "",
+                        new Checksums.Range(offset, end, end / Long.BYTES, Checksums.crc(buffer.array(), 0, buffer.capacity())));
                 LocalDateTime lastTime = newestTime(newPoints, dataset);
                 if (old != null && old.lastTime().isAfter(lastTime)) {
                     lastTime = old.lastTime();
                 }
-                indexes.put(dataset, new Manifest.IndexEntry(dataset, file, offset + buffer.capacity(), lastTime));
+                indexes.put(dataset, new Manifest.IndexEntry(dataset, file, end, lastTime, sums));
             }
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.SERIES_DIR));
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.INDEX_DIR));
@@ -295,6 +324,66 @@ public final class HistoryStore {
         }
     }
 
+    /**
+     * Appends one range to a data file's checksums (starting the file, with its header, when there is none)
+     * and returns the new committed length of the checksum file.
+     */
+    private long appendSums(String dataFile, long committed, String dataset, SeriesKey key, String unit, Checksums.Range range)
+            throws IOException {
+        byte[] line = range.line();
+        if (committed == 0) {
+            byte[] header = Checksums.header(dataset, key, unit);
+            byte[] both = Arrays.copyOf(header, header.length + line.length);
+            System.arraycopy(line, 0, both, header.length, line.length);
+            line = both;
+        }
+        StoreFiles.appendAt(dir.resolve(Checksums.sumsFile(dataFile)), committed, line);
+        return committed + line.length;
+    }
+
+    /**
+     * What an append checks of a series it extends, reading only the file's end: the last committed line is
+     * whole and valid, and when the series has checksums, the last range ends where the manifest says, with
+     * the count it says, and its bytes still match.
+     */
+    private void checkSeriesEnd(Manifest.SeriesEntry entry) throws IOException {
+        HistorySnapshot.readTail(dir, entry, 1);
+        if (entry.sums() > 0) {
+            checkLastRange(dir.resolve(entry.file()), entry.length(), entry.info().count(), dir.resolve(entry.sumsFile()), entry.sums());
+        }
+    }
+
+    private void checkIndexEnd(Manifest.IndexEntry entry) throws IOException {
+        Path file = dir.resolve(entry.file());
+        if (entry.length() % Long.BYTES != 0) {
+            throw new StoreDamagedException("history store damaged: " + file + " has a committed length of " + entry.length()
+                    + " bytes, not a whole number of fingerprints");
+        }
+        if (entry.sums() > 0) {
+            checkLastRange(file, entry.length(), entry.count(), dir.resolve(entry.sumsFile()), entry.sums());
+        }
+    }
+
+    private static void checkLastRange(Path file, long length, long count, Path sumsFile, long sums) throws IOException {
+        Checksums.Range last = Checksums.last(sumsFile, sums);
+        if (last == null || last.end() != length || last.count() != count) {
+            throw new StoreDamagedException("history store damaged: " + file + ": the manifest records " + count + " entries in "
+                    + length + " bytes, its checksums " + (last == null ? "none" : last.count() + " entries in " + last.end() + " bytes"));
+        }
+        byte[] bytes;
+        try (FileChannel channel = StoreFiles.openRegular(file, StandardOpenOption.READ)) {
+            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(last.end() - last.start()));
+            while (buffer.hasRemaining() && channel.read(buffer, last.start() + buffer.position()) >= 0) {
+                // read the last range
+            }
+            bytes = buffer.array();
+        }
+        if (Checksums.crc(bytes, 0, bytes.length) != last.crc()) {
+            throw new StoreDamagedException("history store damaged: " + file + ": bytes " + last.start() + " to " + last.end()
+                    + " do not match their checksum (changed after they were written)");
+        }
+    }
+
     private static LocalDateTime newestTime(Map<SeriesKey, List<Point>> points, String dataset) {
         LocalDateTime newest = LocalDateTime.MIN;
         for (Map.Entry<SeriesKey, List<Point>> entry : points.entrySet()) {
@@ -328,24 +417,56 @@ public final class HistoryStore {
 
     private long[] readIndex(Manifest.IndexEntry index) throws IOException {
         Path file = dir.resolve(index.file());
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+        try {
+            long[] fingerprints = readFingerprints(dir, index);
+            Arrays.sort(fingerprints);
+            // Fingerprints are unique (an ingest stores a point once): equal ones mean a damaged index (zeroed
+            // by a failing disk), which would make every stored point look new and store it again.
+            for (int i = 1; i < fingerprints.length; i++) {
+                if (fingerprints[i] == fingerprints[i - 1]) {
+                    throw new StoreDamagedException("history store damaged: " + file + " holds the fingerprint "
+                            + Long.toHexString(fingerprints[i]) + " more than once");
+                }
+            }
+            return fingerprints;
+        }
+        catch (NoSuchFileException e) {
+            throw new StoreDamagedException("history store damaged: " + file + " is missing");
+        }
+    }
+
+    /** The committed fingerprints of an index, in file order, checked against its checksums when it has them. */
+    static long[] readFingerprints(Path dir, Manifest.IndexEntry index) throws IOException {
+        Path file = dir.resolve(index.file());
+        if (index.length() % Long.BYTES != 0) {
+            throw new StoreDamagedException("history store damaged: " + file + " has a committed length of " + index.length()
+                    + " bytes, not a whole number of fingerprints");
+        }
+        byte[] bytes;
+        try (FileChannel channel = StoreFiles.openRegular(file, StandardOpenOption.READ)) {
             if (channel.size() < index.length()) {
-                throw new BadInputException("history store damaged: " + file + " is shorter than its committed "
-                        + index.length() + " bytes");
+                throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + channel.size()
+                        + " bytes) than its committed " + index.length() + " bytes");
             }
             ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(index.length()));
             while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
                 // read the committed part
             }
-            buffer.flip();
-            long[] fingerprints = new long[index.count()];
-            buffer.asLongBuffer().get(fingerprints);
-            Arrays.sort(fingerprints);
-            return fingerprints;
+            bytes = buffer.array();
         }
-        catch (NoSuchFileException e) {
-            throw new BadInputException("history store damaged: " + file + " is missing");
+        if (index.sums() > 0) {
+            Path sumsFile = dir.resolve(index.sumsFile());
+            for (Checksums.Range range : Checksums.ranges(sumsFile, Checksums.readCommitted(sumsFile, index.sums()))) {
+                if (range.end() > bytes.length
+                        || Checksums.crc(bytes, (int) range.start(), (int) (range.end() - range.start())) != range.crc()) {
+                    throw new StoreDamagedException("history store damaged: " + file + ": bytes " + range.start() + " to "
+                            + range.end() + " do not match their checksum (changed after they were written)");
+                }
+            }
         }
+        long[] fingerprints = new long[index.count()];
+        ByteBuffer.wrap(bytes).asLongBuffer().get(fingerprints);
+        return fingerprints;
     }
 
     /**
@@ -383,10 +504,12 @@ public final class HistoryStore {
                 String file = StoreFiles.seriesFile(key.dataset(), key.id(), generation);
                 byte[] bytes = PointCodec.bytes(lines);
                 StoreFiles.appendAt(dir.resolve(file), 0, bytes);
+                long sums = appendSums(file, 0, key.dataset(), key, entry.info().unit(),
+                        new Checksums.Range(0, bytes.length, kept.size(), Checksums.crc(bytes, 0, bytes.length)));
                 // Removing points keeps a file in time order with ascending builds as it was; one that was not
                 // (a late row) stays marked so, so that no reader takes its end for its newest builds.
                 series.put(key, new Manifest.SeriesEntry(grow(null, key, entry.info().unit(), kept), file, bytes.length,
-                        entry.chronological()));
+                        entry.chronological(), sums));
             }
             if (removed == 0) {
                 return 0;
@@ -395,8 +518,12 @@ public final class HistoryStore {
             writeManifest(new Manifest(generation, manifest.datasets(), series, manifest.indexes()));
             for (String file : obsolete) {
                 Files.deleteIfExists(dir.resolve(file));
+                Files.deleteIfExists(dir.resolve(Checksums.sumsFile(file)));
             }
             return removed;
+        }
+        catch (StoreDamagedException e) {
+            throw withRepairHint(e);
         }
         catch (IOException e) {
             throw new UncheckedIOException("history store " + dir + ": " + e.getMessage(), e);
@@ -408,44 +535,25 @@ public final class HistoryStore {
     }
 
     /**
-     * Checks the whole store: every file the manifest names is there with its committed length and
-     * readable points, and no file is there that the store did not write. Returns the problems found
-     * (empty when the store is sound); files of an interrupted ingest are not problems.
+     * Checks the whole store (see {@link StoreVerifier}) and returns its problems, one line each; empty when
+     * the store is sound. Files of an interrupted ingest are not problems.
      */
     public List<String> verify() {
-        List<String> problems = new ArrayList<>();
-        Manifest manifest;
-        try {
-            manifest = readManifest();
-        }
-        catch (BadInputException e) {
-            return List.of(e.getMessage());
-        }
-        for (Manifest.SeriesEntry entry : manifest.series().values()) {
-            try {
-                HistorySnapshot.readPoints(dir, entry);
-            }
-            catch (BadInputException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        try {
-            problems.addAll(list().foreign());
-        }
-        catch (IOException e) {
-            problems.add(dir + ": cannot list: " + e.getMessage());
-        }
-        return problems;
+        return StoreVerifier.verify(dir).problems().stream().map(StoreProblem::toString).toList();
     }
 
     /**
      * What is in the store directory, listed once: files it never writes (a sign that somebody else uses
      * the directory), temporary manifests, and its data files by relative name.
      */
-    private record Contents(List<String> foreign, List<Path> temporary, Map<String, Path> dataFiles) {
+    record Contents(List<String> foreign, List<Path> temporary, Map<String, Path> dataFiles) {
     }
 
-    private Contents list() throws IOException {
+    Contents list() throws IOException {
+        return list(dir);
+    }
+
+    static Contents list(Path dir) throws IOException {
         List<String> foreign = new ArrayList<>();
         List<Path> temporary = new ArrayList<>();
         Map<String, Path> dataFiles = new HashMap<>();
@@ -456,14 +564,15 @@ public final class HistoryStore {
                     temporary.add(path);
                 }
                 else if (!name.equals(Manifest.FILE_NAME) && !name.equals(StoreFiles.LOCK_FILE)
-                        && !((name.equals(StoreFiles.SERIES_DIR) || name.equals(StoreFiles.INDEX_DIR)) && Files.isDirectory(path))) {
+                        && !((name.equals(StoreFiles.SERIES_DIR) || name.equals(StoreFiles.INDEX_DIR)
+                        || name.equals(StoreFiles.DAMAGED_DIR)) && StoreFiles.isRealDirectory(path))) {
                     foreign.add(dir + ": foreign file " + name + " in the history store");
                 }
             }
         }
         for (String sub : List.of(StoreFiles.SERIES_DIR, StoreFiles.INDEX_DIR)) {
             Path subDir = dir.resolve(sub);
-            if (!Files.isDirectory(subDir)) {
+            if (!StoreFiles.isRealDirectory(subDir)) {
                 continue;
             }
             try (Stream<Path> entries = Files.list(subDir)) {
@@ -481,6 +590,56 @@ public final class HistoryStore {
         return new Contents(foreign, temporary, dataFiles);
     }
 
+    /** Every file the manifest names (data and checksum files) with its committed length. */
+    static Map<String, Long> committedLengths(Manifest manifest) {
+        Map<String, Long> committed = new HashMap<>();
+        for (Manifest.SeriesEntry entry : manifest.series().values()) {
+            committed.put(entry.file(), entry.length());
+            if (entry.sums() > 0) {
+                committed.put(entry.sumsFile(), entry.sums());
+            }
+        }
+        for (Manifest.IndexEntry entry : manifest.indexes().values()) {
+            committed.put(entry.file(), entry.length());
+            if (entry.sums() > 0) {
+                committed.put(entry.sumsFile(), entry.sums());
+            }
+        }
+        return committed;
+    }
+
+    /**
+     * Refuses a store whose files are not what the manifest names: missing, not regular files, or shorter
+     * than committed. Longer is fine: that is what an interrupted writer leaves.
+     */
+    static void checkCommittedFiles(Path dir, Map<String, Long> committed, Map<String, Path> present) throws IOException {
+        for (String sub : List.of(StoreFiles.SERIES_DIR, StoreFiles.INDEX_DIR)) {
+            Path subDir = dir.resolve(sub);
+            BasicFileAttributes attributes = StoreFiles.attributes(subDir);
+            if (attributes != null && !attributes.isDirectory()) {
+                throw new StoreDamagedException("history store damaged: " + subDir + " is " + StoreFiles.kind(attributes)
+                        + ", not a directory");
+            }
+            if (attributes == null && committed.keySet().stream().anyMatch(file -> file.startsWith(sub + "/"))) {
+                throw new StoreDamagedException("history store damaged: " + subDir + " is missing");
+            }
+        }
+        for (Map.Entry<String, Long> entry : new TreeMap<>(committed).entrySet()) {
+            Path file = dir.resolve(entry.getKey());
+            BasicFileAttributes attributes = present.containsKey(entry.getKey()) ? StoreFiles.attributes(file) : null;
+            if (attributes == null) {
+                throw new StoreDamagedException("history store damaged: " + file + " is missing");
+            }
+            if (!attributes.isRegularFile()) {
+                throw StoreFiles.notRegular(file, attributes);
+            }
+            if (attributes.size() < entry.getValue()) {
+                throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + attributes.size()
+                        + " bytes) than its committed " + entry.getValue() + " bytes");
+            }
+        }
+    }
+
     /**
      * Undoes what an interrupted writer left: bytes beyond committed lengths, files the manifest does not
      * name, temporary manifests. Refuses to go on when the store holds files it did not write.
@@ -492,9 +651,8 @@ public final class HistoryStore {
             throw new BadInputException(foreign.get(0) + (foreign.size() > 1 ? " (and " + (foreign.size() - 1) + " more)" : "")
                     + "; move it away, the store does not write such files");
         }
-        Map<String, Long> committed = new HashMap<>();
-        manifest.series().values().forEach(entry -> committed.put(entry.file(), entry.length()));
-        manifest.indexes().values().forEach(entry -> committed.put(entry.file(), entry.length()));
+        Map<String, Long> committed = committedLengths(manifest);
+        checkCommittedFiles(dir, committed, contents.dataFiles());
         Files.createDirectories(dir.resolve(StoreFiles.SERIES_DIR));
         Files.createDirectories(dir.resolve(StoreFiles.INDEX_DIR));
         for (Map.Entry<String, Path> file : contents.dataFiles().entrySet()) {
@@ -502,8 +660,9 @@ public final class HistoryStore {
             if (length == null) {
                 Files.delete(file.getValue());
             }
-            else if (Files.size(file.getValue()) > length) {
-                try (FileChannel channel = FileChannel.open(file.getValue(), StandardOpenOption.WRITE)) {
+            else if (Files.readAttributes(file.getValue(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size() > length) {
+                // Bytes past a committed length are what an interrupted writer left: cut them.
+                try (FileChannel channel = StoreFiles.openRegular(file.getValue(), StandardOpenOption.WRITE)) {
                     channel.truncate(length);
                     channel.force(false);
                 }

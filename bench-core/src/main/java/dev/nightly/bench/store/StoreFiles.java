@@ -21,11 +21,16 @@ final class StoreFiles {
     static final String SERIES_DIR = "series";
     static final String INDEX_DIR = "index";
     static final String LOCK_FILE = ".lock";
+    /** Where {@code repair} puts the files it could not use, with a report; only the latest repair's. */
+    static final String DAMAGED_DIR = "damaged";
     static final String TEMP_PREFIX = Manifest.FILE_NAME + ".tmp-";
 
-    /** series/&lt;dataset&gt;-&lt;hash&gt;[.g&lt;generation&gt;].tsv and index/&lt;dataset&gt;-&lt;hash&gt;.idx */
-    private static final Pattern SERIES_FILE = Pattern.compile("[A-Za-z0-9_.-]{1,40}-[0-9a-f]{16}(\\.g[0-9]+)?\\.tsv");
-    private static final Pattern INDEX_FILE = Pattern.compile("[A-Za-z0-9_.-]{1,40}-[0-9a-f]{16}\\.idx");
+    /**
+     * series/&lt;dataset&gt;-&lt;hash&gt;[.g&lt;generation&gt;].tsv and index/&lt;dataset&gt;-&lt;hash&gt;[.g&lt;generation&gt;].idx,
+     * each with its checksums in a .sum file of the same name.
+     */
+    private static final Pattern SERIES_FILE = Pattern.compile("[A-Za-z0-9_.-]{1,40}-[0-9a-f]{16}(\\.g[0-9]+)?\\.(tsv|sum)");
+    private static final Pattern INDEX_FILE = Pattern.compile("[A-Za-z0-9_.-]{1,40}-[0-9a-f]{16}(\\.g[0-9]+)?\\.(idx|sum)");
 
     private StoreFiles() {
     }
@@ -35,8 +40,9 @@ final class StoreFiles {
         return generation == 0 ? base + ".tsv" : base + ".g" + generation + ".tsv";
     }
 
-    static String indexFile(String dataset) {
-        return INDEX_DIR + "/" + safe(dataset) + "-" + String.format(Locale.ROOT, "%016x", Fingerprints.of(dataset)) + ".idx";
+    static String indexFile(String dataset, long generation) {
+        String base = INDEX_DIR + "/" + safe(dataset) + "-" + String.format(Locale.ROOT, "%016x", Fingerprints.of(dataset));
+        return generation == 0 ? base + ".idx" : base + ".g" + generation + ".idx";
     }
 
     /** Whether a manifest's file reference is one of ours: no path tricks can leave the store. */
@@ -47,8 +53,8 @@ final class StoreFiles {
         }
         String dir = relative.substring(0, slash);
         String name = relative.substring(slash + 1);
-        return SERIES_DIR.equals(dir) && SERIES_FILE.matcher(name).matches()
-                || INDEX_DIR.equals(dir) && INDEX_FILE.matcher(name).matches();
+        return SERIES_DIR.equals(dir) && name.endsWith(".tsv") && SERIES_FILE.matcher(name).matches()
+                || INDEX_DIR.equals(dir) && name.endsWith(".idx") && INDEX_FILE.matcher(name).matches();
     }
 
     static boolean isOwnFileName(String dir, String name) {
