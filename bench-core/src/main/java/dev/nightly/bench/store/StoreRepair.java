@@ -53,6 +53,8 @@ public final class StoreRepair {
     /** Relative names of every regular data or checksum file in series/ and index/. */
     private final Map<String, BasicFileAttributes> present = new TreeMap<>();
     private final Set<String> kept = new HashSet<>();
+    /** Datasets that lost points to damage: their indexes must forget those points, so that they can come back. */
+    private final Set<String> lostPoints = new HashSet<>();
     private long generation;
 
     private StoreRepair(Path dir) {
@@ -298,6 +300,9 @@ public final class StoreRepair {
         if (!damage.isEmpty()) {
             copyAside.put(name, String.join("; ", damage));
         }
+        if (candidate.length() > size || !scan.badLines().isEmpty() || scan.wholeEnd() < bytes.length) {
+            lostPoints.add(candidate.key().dataset());
+        }
         byte[] content = wholeLines(bytes, scan);
         String file = StoreFiles.seriesFile(candidate.key().dataset(), what, generation);
         StoreFiles.appendAt(dir.resolve(file), 0, content);
@@ -409,7 +414,12 @@ public final class StoreRepair {
             }
         }
         String why = old == null ? "missing from the manifest" : null;
-        if (old != null) {
+        if (old != null && lostPoints.contains(dataset)) {
+            // Its series lost points whose fingerprints cannot be told from the others': the index is made from
+            // the points left, so that the next full history brings the lost ones back.
+            why = "was dropped because series of the dataset lost points (fingerprints of deleted builds are lost too)";
+        }
+        else if (old != null) {
             try {
                 if (!present.containsKey(old.file())) {
                     throw new StoreDamagedException(old.file() + " is missing");
