@@ -347,9 +347,23 @@ public final class HistoryStore {
      * the count it says, and its bytes still match.
      */
     private void checkSeriesEnd(Manifest.SeriesEntry entry) throws IOException {
-        HistorySnapshot.readTail(dir, entry, 1);
-        if (entry.sums() > 0) {
-            checkLastRange(dir.resolve(entry.file()), entry.length(), entry.info().count(), dir.resolve(entry.sumsFile()), entry.sums());
+        Path file = dir.resolve(entry.file());
+        if (entry.sums() == 0) {
+            HistorySnapshot.readTail(dir, entry, 1);
+            return;
+        }
+        // The last range is one append of whole lines ending at the committed length: its bytes hold the
+        // last line, so one read checks both.
+        byte[] bytes = checkLastRange(file, entry.length(), entry.info().count(), dir.resolve(entry.sumsFile()), entry.sums());
+        int start = bytes.length - 1;
+        while (start > 0 && bytes[start - 1] != PointCodec.LF) {
+            start--;
+        }
+        try {
+            PointCodec.parse(bytes, start, bytes.length - 1);
+        }
+        catch (IllegalArgumentException e) {
+            throw HistorySnapshot.damaged(file, "last line: " + e.getMessage());
         }
     }
 
@@ -364,7 +378,8 @@ public final class HistoryStore {
         }
     }
 
-    private static void checkLastRange(Path file, long length, long count, Path sumsFile, long sums) throws IOException {
+    /** Checks the last checksum range of a file against the manifest and the file; returns the range's bytes. */
+    private static byte[] checkLastRange(Path file, long length, long count, Path sumsFile, long sums) throws IOException {
         Checksums.Range last = Checksums.last(sumsFile, sums);
         if (last == null || last.end() != length || last.count() != count) {
             throw new StoreDamagedException("history store damaged: " + file + ": the manifest records " + count + " entries in "
@@ -382,6 +397,7 @@ public final class HistoryStore {
             throw new StoreDamagedException("history store damaged: " + file + ": bytes " + last.start() + " to " + last.end()
                     + " do not match their checksum (changed after they were written)");
         }
+        return bytes;
     }
 
     private static LocalDateTime newestTime(Map<SeriesKey, List<Point>> points, String dataset) {

@@ -103,15 +103,27 @@ class StoreDamageTest {
     }
 
     @Test
-    void aCutLastLineIsRefused() throws Exception {
+    void anEditedLastLineIsRefused() throws Exception {
+        anEditedLastLineIsRefused(false, "do not match their checksum");
+    }
+
+    @Test
+    void anEditedLastLineWithoutChecksumsIsRefused() throws Exception {
+        anEditedLastLineIsRefused(true, "near its end");
+    }
+
+    private void anEditedLastLineIsRefused(boolean released, String what) throws Exception {
         HistoryStore store = storeWithTwoNights();
+        if (released) {
+            stripChecksums();
+        }
         Path file = dir.resolve(firstSeries().get("file").asText());
         byte[] bytes = Files.readAllBytes(file);
         // the last value's digits become letters; the length stays what the manifest says
         bytes[bytes.length - 2] = 'x';
         Files.write(file, bytes);
 
-        assertRefusedNaming(() -> store.ingest(3, SyntheticResults.of(3, 4, 3), "", null), file, "near its end");
+        assertRefusedNaming(() -> store.ingest(3, SyntheticResults.of(3, 4, 3), "", null), file, what);
     }
 
     @Test
