@@ -8,11 +8,8 @@ import dev.nightly.bench.json.ModelJson;
 import dev.nightly.bench.model.SeriesKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -102,17 +99,7 @@ final class Checksums {
 
     /** The committed part of a sums file. */
     static byte[] readCommitted(Path file, long committed) throws IOException {
-        try (FileChannel channel = StoreFiles.openRegular(file, StandardOpenOption.READ)) {
-            if (channel.size() < committed) {
-                throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + channel.size()
-                        + " bytes) than its committed " + committed + " bytes");
-            }
-            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(committed));
-            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
-                // read the committed part
-            }
-            return buffer.array();
-        }
+        return StoreFiles.readCommitted(file, committed, 0);
     }
 
     /** Every range of a sums file's committed bytes, in order; a line that is not a range is damage. */
@@ -136,29 +123,19 @@ final class Checksums {
 
     /** The last range of a sums file, read from its end only (what an append checks). */
     static Range last(Path file, long committed) throws IOException {
-        try (FileChannel channel = StoreFiles.openRegular(file, StandardOpenOption.READ)) {
-            if (channel.size() < committed) {
-                throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + channel.size()
-                        + " bytes) than its committed " + committed + " bytes");
-            }
-            int window = (int) Math.min(committed, 160);
-            ByteBuffer buffer = ByteBuffer.allocate(window);
-            while (buffer.hasRemaining() && channel.read(buffer, committed - window + buffer.position()) >= 0) {
-                // read the end of the committed part
-            }
-            byte[] bytes = buffer.array();
-            if (bytes.length == 0 || bytes[bytes.length - 1] != PointCodec.LF) {
-                throw new StoreDamagedException("history store damaged: " + file + " last line is not terminated");
-            }
-            int from = bytes.length - 1;
-            while (from > 0 && bytes[from - 1] != PointCodec.LF) {
-                from--;
-            }
-            if (bytes[from] == '#') {
-                return null;
-            }
-            return parse(file, -1, new String(bytes, from, bytes.length - 1 - from, StandardCharsets.US_ASCII));
+        // A range line is under 80 bytes: the window holds it and the LF before it.
+        byte[] bytes = StoreFiles.readCommitted(file, committed, committed - Math.min(committed, 160));
+        if (bytes.length == 0 || bytes[bytes.length - 1] != PointCodec.LF) {
+            throw new StoreDamagedException("history store damaged: " + file + " last line is not terminated");
         }
+        int from = bytes.length - 1;
+        while (from > 0 && bytes[from - 1] != PointCodec.LF) {
+            from--;
+        }
+        if (bytes[from] == '#') {
+            return null;
+        }
+        return parse(file, -1, new String(bytes, from, bytes.length - 1 - from, StandardCharsets.US_ASCII));
     }
 
     private static Range parse(Path file, int line, String text) {

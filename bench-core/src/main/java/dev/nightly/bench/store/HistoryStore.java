@@ -385,14 +385,7 @@ public final class HistoryStore {
             throw new StoreDamagedException("history store damaged: " + file + ": the manifest records " + count + " entries in "
                     + length + " bytes, its checksums " + (last == null ? "none" : last.count() + " entries in " + last.end() + " bytes"));
         }
-        byte[] bytes;
-        try (FileChannel channel = StoreFiles.openRegular(file, StandardOpenOption.READ)) {
-            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(last.end() - last.start()));
-            while (buffer.hasRemaining() && channel.read(buffer, last.start() + buffer.position()) >= 0) {
-                // read the last range
-            }
-            bytes = buffer.array();
-        }
+        byte[] bytes = StoreFiles.readCommitted(file, last.end(), last.start());
         if (Checksums.crc(bytes, 0, bytes.length) != last.crc()) {
             throw new StoreDamagedException("history store damaged: " + file + ": bytes " + last.start() + " to " + last.end()
                     + " do not match their checksum (changed after they were written)");
@@ -458,18 +451,7 @@ public final class HistoryStore {
             throw new StoreDamagedException("history store damaged: " + file + " has a committed length of " + index.length()
                     + " bytes, not a whole number of fingerprints");
         }
-        byte[] bytes;
-        try (FileChannel channel = StoreFiles.openRegular(file, StandardOpenOption.READ)) {
-            if (channel.size() < index.length()) {
-                throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + channel.size()
-                        + " bytes) than its committed " + index.length() + " bytes");
-            }
-            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(index.length()));
-            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
-                // read the committed part
-            }
-            bytes = buffer.array();
-        }
+        byte[] bytes = StoreFiles.readCommitted(file, index.length(), 0);
         if (index.sums() > 0) {
             Path sumsFile = dir.resolve(index.sumsFile());
             for (Checksums.Range range : Checksums.ranges(sumsFile, Checksums.readCommitted(sumsFile, index.sums()))) {

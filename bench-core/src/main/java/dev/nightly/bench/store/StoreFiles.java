@@ -115,6 +115,29 @@ final class StoreFiles {
         return new StoreDamagedException("history store damaged: " + file + " is " + kind(attributes) + ", not a regular file");
     }
 
+    /**
+     * Bytes {@code [from, committed)} of a store file that must be a regular file at least {@code committed}
+     * bytes long (shorter is damage: its committed bytes are gone).
+     */
+    static byte[] readCommitted(Path file, long committed, long from) throws IOException {
+        try (FileChannel channel = openRegular(file, StandardOpenOption.READ)) {
+            if (channel.size() < committed) {
+                throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + channel.size()
+                        + " bytes) than its committed " + committed + " bytes");
+            }
+            return read(channel, from, committed);
+        }
+    }
+
+    /** Bytes {@code [from, to)} of an open file. */
+    static byte[] read(FileChannel channel, long from, long to) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(to - from));
+        while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+            // a read may return fewer bytes than asked for
+        }
+        return buffer.array();
+    }
+
     /** Appends bytes at {@code offset} (cutting off anything beyond it first) and forces them to disk. */
     static void appendAt(Path file, long offset, byte[] bytes) throws IOException {
         BasicFileAttributes attributes = attributes(file);

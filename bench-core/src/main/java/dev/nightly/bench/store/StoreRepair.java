@@ -534,12 +534,7 @@ public final class StoreRepair {
     /** The first {@code length} bytes of a regular file ({@code -1}: all of it). */
     private static byte[] readAll(Path file, long length) throws IOException {
         try (FileChannel channel = StoreFiles.openRegular(file, StandardOpenOption.READ)) {
-            long size = length < 0 ? channel.size() : Math.min(length, channel.size());
-            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(size));
-            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
-                // read it all
-            }
-            return buffer.array();
+            return StoreFiles.read(channel, 0, length < 0 ? channel.size() : Math.min(length, channel.size()));
         }
     }
 }

@@ -4,10 +4,8 @@ import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.Point;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -204,17 +202,8 @@ public final class StoreVerifier {
 
     /** The committed bytes of a file, or null (and a problem) when it is missing, not regular or too short. */
     private byte[] committedBytes(Path file, long length) {
-        try (FileChannel channel = StoreFiles.openRegular(file, StandardOpenOption.READ)) {
-            if (channel.size() < length) {
-                problems.add(new StoreProblem(file.toString(), "", "is shorter (" + channel.size() + " bytes) than its committed "
-                        + length + " bytes"));
-                return null;
-            }
-            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(length));
-            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
-                // read the committed part
-            }
-            return buffer.array();
+        try {
+            return StoreFiles.readCommitted(file, length, 0);
         }
         catch (NoSuchFileException e) {
             problems.add(new StoreProblem(file.toString(), "", "is missing"));

@@ -218,6 +218,9 @@ class BenchCliIT {
         JarRun check = run("bench", "check", "--history", history.toString(), "--build", "2");
         assertThat(check.exitCode()).isEqualTo(2);
         assertThat(check.stderr().lines()).singleElement().asString().contains("FIFO");
+        JarRun report = run("bench", "report", "--history", history.toString(), "--out", work.resolve("report").toString());
+        assertThat(report.exitCode()).isEqualTo(2);
+        assertThat(report.stderr().lines()).singleElement().asString().contains("FIFO");
     }
 
     @ParameterizedTest
