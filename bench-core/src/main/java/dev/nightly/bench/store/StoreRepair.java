@@ -68,6 +68,11 @@ public final class StoreRepair {
             if (attributes == null || !attributes.isDirectory()) {
                 throw new BadInputException(dir + ": no such history store");
             }
+            // Checked before the lock file is made: a directory that is no store is left exactly as it is.
+            if (StoreFiles.attributes(dir.resolve(Manifest.FILE_NAME)) == null && !StoreFiles.isRealDirectory(dir.resolve(StoreFiles.SERIES_DIR))) {
+                throw new BadInputException(dir + ": not a history store (no " + Manifest.FILE_NAME + " and no "
+                        + StoreFiles.SERIES_DIR + "/ folder); nothing was changed");
+            }
             try (StoreLock lock = StoreLock.acquire(dir)) {
                 return new StoreRepair(dir).run();
             }
@@ -80,10 +85,6 @@ public final class StoreRepair {
     private RepairReport run() throws IOException {
         Manifest old = readManifest();
         listFiles();
-        if (old == null && present.keySet().stream().noneMatch(name -> name.endsWith(".tsv"))
-                && moveAside.isEmpty() && !Files.exists(dir.resolve(Manifest.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
-            throw new BadInputException(dir + ": not a history store (no " + Manifest.FILE_NAME + " and no series files)");
-        }
         generation = Math.max(old == null ? 0 : old.generation(), highestGeneration()) + 1;
 
         Map<SeriesKey, Manifest.SeriesEntry> series = new HashMap<>();

@@ -1,12 +1,14 @@
 package dev.nightly.bench.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nightly.bench.TestFiles;
 import dev.nightly.bench.ingest.ResultsReader;
+import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.BenchmarkResults;
 import dev.nightly.bench.model.Point;
 import java.io.IOException;
@@ -209,6 +211,17 @@ class StoreRepairTest {
         assertThat(after.problems()).isEmpty();
         assertThat(after.notes()).isEmpty();
         assertThat(store.snapshot().series()).extracting(SeriesInfo::count).containsOnly(9);
+    }
+
+    @Test
+    void aDirectoryThatIsNoStoreIsRefusedAndLeftAlone() throws Exception {
+        Files.writeString(dir.resolve("thesis.tex"), "\\documentclass{article}");
+
+        assertThatThrownBy(() -> StoreRepair.repair(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("not a history store");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("thesis.tex");
+        }
     }
 
     private static BenchmarkResults night(int night) {
