@@ -36,13 +36,16 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code nightly-history.json}: the manifest (series, committed file lengths, dataset information);</li>
  *   <li>{@code series/*.tsv}: one append-only file of points per series;</li>
- *   <li>{@code index/*.idx}: per dataset, fingerprints of every point ever stored.</li>
+ *   <li>{@code index/*.idx}: per dataset, fingerprints of every point ever stored;</li>
+ *   <li>{@code *.sum} beside each of them: the checksum of every append ({@link Checksums}).</li>
  * </ul>
  *
  * <p>An ingest appends to the files of the series that got new points and then replaces the manifest
  * atomically, so its cost follows the new data, and a crash at any moment leaves the old or the new
  * state: bytes beyond the committed lengths are ignored by readers and cut off by the next writer.
- * Writers take a lock that works across processes and threads; readers need none.
+ * Writers take a lock that works across processes and threads; readers need none. A writer checks the
+ * ends of the files it extends before it writes and refuses a damaged store ({@link StoreDamagedException});
+ * {@link StoreVerifier} checks a whole store, {@link StoreRepair} mends it.
  */
 public final class HistoryStore {
     private final Path dir;
