@@ -122,9 +122,9 @@ final class Checksums {
     }
 
     /** The last range of a sums file, read from its end only (what an append checks). */
-    static Range last(Path file, long committed) throws IOException {
+    static Range last(java.nio.channels.FileChannel channel, Path file, long committed) throws IOException {
         // A range line is under 80 bytes: the window holds it and the LF before it.
-        byte[] bytes = StoreFiles.readCommitted(file, committed, committed - Math.min(committed, 160));
+        byte[] bytes = StoreFiles.readCommitted(channel, file, committed, committed - Math.min(committed, 160));
         if (bytes.length == 0 || bytes[bytes.length - 1] != PointCodec.LF) {
             throw new StoreDamagedException("history store damaged: " + file + " last line is not terminated");
         }

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -166,7 +165,13 @@ public final class HistoryStore {
         try (StoreLock lock = StoreLock.acquire(dir)) {
             Manifest manifest = readManifest();
             recover(manifest);
-            return new Ingest(manifest, build).run(results, fallbackCommit, fallbackTime);
+            Ingest ingest = new Ingest(manifest, build);
+            try {
+                return ingest.run(results, fallbackCommit, fallbackTime);
+            }
+            finally {
+                ingest.closeFiles();
+            }
         }
         catch (StoreDamagedException e) {
             throw withRepairHint(e);
@@ -186,6 +191,7 @@ public final class HistoryStore {
         private final Manifest manifest;
         private final long build;
         private final Map<String, long[]> loadedIndexes = new HashMap<>();
+        private final Map<Path, FileChannel> channels = new HashMap<>();
         /**
          * Series parts of fingerprints by key instance: results read from files share one key per series, so
          * a history of millions of values makes each series' text once. Bounded for results that do not.
@@ -261,9 +267,9 @@ public final class HistoryStore {
                 Manifest.SeriesEntry old = series.get(key);
                 String file = old == null ? StoreFiles.seriesFile(key.dataset(), key.id(), 0) : old.file();
                 long offset = old == null ? 0 : old.length();
-                StoreFiles.appendAt(dir.resolve(file), offset, bytes);
+                append(dir.resolve(file), offset, bytes);
                 SeriesInfo info = grow(old == null ? null : old.info(), key, units.get(key), points);
-                long sums = appendSums(file, old == null ? 0 : old.sums(), key.dataset(), key, info.unit(),
+                long sums = appendSums(channels, file, old == null ? 0 : old.sums(), key.dataset(), key, info.unit(),
                         new Checksums.Range(offset, offset + bytes.length, info.count(), Checksums.crc(bytes, 0, bytes.length)));
                 // Still in time order when everything new comes after everything stored (the nightly case).
                 boolean chronological = old == null || old.chronological()
@@ -280,9 +286,9 @@ public final class HistoryStore {
                 entry.getValue().forEach(buffer::putLong);
                 String file = old == null ? StoreFiles.indexFile(dataset, 0) : old.file();
                 long offset = old == null ? 0 : old.length();
-                StoreFiles.appendAt(dir.resolve(file), offset, buffer.array());
+                append(dir.resolve(file), offset, buffer.array());
                 long end = offset + buffer.capacity();
-                long sums = appendSums(file, old == null ? 0 : old.sums(), dataset, null, "",
+                long sums = appendSums(channels, file, old == null ? 0 : old.sums(), dataset, null, "",
                         new Checksums.Range(offset, end, end / Long.BYTES, Checksums.crc(buffer.array(), 0, buffer.capacity())));
                 LocalDateTime lastTime = newestTime(newPoints, dataset);
                 if (old != null && old.lastTime().isAfter(lastTime)) {
@@ -294,6 +300,85 @@ public final class HistoryStore {
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.INDEX_DIR));
             writeManifest(new Manifest(manifest.generation() + 1, datasets, series, indexes));
             return new IngestSummary(build, added, known, createdSeries, newPoints.size());
+        }
+
+        /**
+         * What an append checks of a series it extends, reading only the file's end: the last committed line is
+         * whole and valid, and when the series has checksums, the last range ends where the manifest says, with
+         * the count it says, and its bytes still match.
+         */
+        private void checkSeriesEnd(Manifest.SeriesEntry entry) throws IOException {
+            Path file = dir.resolve(entry.file());
+            if (entry.sums() == 0) {
+                HistorySnapshot.readTail(dir, entry, 1);
+                return;
+            }
+            // The last range is one append of whole lines ending at the committed length: its bytes hold the
+            // last line, so one read checks both.
+            Path sumsFile = dir.resolve(entry.sumsFile());
+            byte[] bytes = checkLastRange(open(file), file, entry.length(), entry.info().count(), open(sumsFile), sumsFile, entry.sums());
+            int start = bytes.length - 1;
+            while (start > 0 && bytes[start - 1] != PointCodec.LF) {
+                start--;
+            }
+            try {
+                PointCodec.parse(bytes, start, bytes.length - 1);
+            }
+            catch (IllegalArgumentException e) {
+                throw HistorySnapshot.damaged(file, "last line: " + e.getMessage());
+            }
+        }
+
+        private void checkIndexEnd(Manifest.IndexEntry entry) throws IOException {
+            Path file = dir.resolve(entry.file());
+            if (entry.length() % Long.BYTES != 0) {
+                throw new StoreDamagedException("history store damaged: " + file + " has a committed length of " + entry.length()
+                        + " bytes, not a whole number of fingerprints");
+            }
+            if (entry.sums() > 0) {
+                Path sumsFile = dir.resolve(entry.sumsFile());
+                checkLastRange(open(file), file, entry.length(), entry.count(), open(sumsFile), sumsFile, entry.sums());
+            }
+        }
+
+        /**
+         * Opens a file this ingest checks and then extends, once for both: what was checked is what is
+         * written to, and an append costs one open per file.
+         */
+        private FileChannel open(Path file) throws IOException {
+            FileChannel channel = channels.get(file);
+            if (channel == null) {
+                channel = StoreFiles.openRegular(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                channels.put(file, channel);
+            }
+            return channel;
+        }
+
+        /** Appends to a data file through the channel its check opened, or a new file by name. */
+        private void append(Path file, long offset, byte[] bytes) throws IOException {
+            FileChannel channel = channels.get(file);
+            if (channel != null) {
+                StoreFiles.appendAt(channel, offset, bytes);
+            }
+            else {
+                StoreFiles.appendAt(file, offset, bytes);
+            }
+        }
+
+        void closeFiles() throws IOException {
+            IOException failure = null;
+            for (FileChannel channel : channels.values()) {
+                try {
+                    channel.close();
+                }
+                catch (IOException e) {
+                    failure = e;
+                }
+            }
+            channels.clear();
+            if (failure != null) {
+                throw failure;
+            }
         }
 
         private long fingerprint(SeriesKey key, LocalDateTime time, String commit) {
@@ -327,12 +412,28 @@ public final class HistoryStore {
         }
     }
 
+    /** Checks the last checksum range of a file against the manifest and the file; returns the range's bytes. */
+    private static byte[] checkLastRange(FileChannel data, Path file, long length, long count, FileChannel sumsChannel,
+                                         Path sumsFile, long sums) throws IOException {
+        Checksums.Range last = Checksums.last(sumsChannel, sumsFile, sums);
+        if (last == null || last.end() != length || last.count() != count) {
+            throw new StoreDamagedException("history store damaged: " + file + ": the manifest records " + count + " entries in "
+                    + length + " bytes, its checksums " + (last == null ? "none" : last.count() + " entries in " + last.end() + " bytes"));
+        }
+        byte[] bytes = StoreFiles.readCommitted(data, file, last.end(), last.start());
+        if (Checksums.crc(bytes, 0, bytes.length) != last.crc()) {
+            throw new StoreDamagedException("history store damaged: " + file + ": bytes " + last.start() + " to " + last.end()
+                    + " do not match their checksum (changed after they were written)");
+        }
+        return bytes;
+    }
+
     /**
      * Appends one range to a data file's checksums (starting the file, with its header, when there is none)
-     * and returns the new committed length of the checksum file.
+     * and returns the new committed length of the checksum file. {@code channels} holds files already open.
      */
-    private long appendSums(String dataFile, long committed, String dataset, SeriesKey key, String unit, Checksums.Range range)
-            throws IOException {
+    private long appendSums(Map<Path, FileChannel> channels, String dataFile, long committed, String dataset, SeriesKey key,
+                            String unit, Checksums.Range range) throws IOException {
         byte[] line = range.line();
         if (committed == 0) {
             byte[] header = Checksums.header(dataset, key, unit);
@@ -340,60 +441,15 @@ public final class HistoryStore {
             System.arraycopy(line, 0, both, header.length, line.length);
             line = both;
         }
-        StoreFiles.appendAt(dir.resolve(Checksums.sumsFile(dataFile)), committed, line);
+        Path sumsFile = dir.resolve(Checksums.sumsFile(dataFile));
+        FileChannel channel = channels.get(sumsFile);
+        if (channel != null) {
+            StoreFiles.appendAt(channel, committed, line);
+        }
+        else {
+            StoreFiles.appendAt(sumsFile, committed, line);
+        }
         return committed + line.length;
-    }
-
-    /**
-     * What an append checks of a series it extends, reading only the file's end: the last committed line is
-     * whole and valid, and when the series has checksums, the last range ends where the manifest says, with
-     * the count it says, and its bytes still match.
-     */
-    private void checkSeriesEnd(Manifest.SeriesEntry entry) throws IOException {
-        Path file = dir.resolve(entry.file());
-        if (entry.sums() == 0) {
-            HistorySnapshot.readTail(dir, entry, 1);
-            return;
-        }
-        // The last range is one append of whole lines ending at the committed length: its bytes hold the
-        // last line, so one read checks both.
-        byte[] bytes = checkLastRange(file, entry.length(), entry.info().count(), dir.resolve(entry.sumsFile()), entry.sums());
-        int start = bytes.length - 1;
-        while (start > 0 && bytes[start - 1] != PointCodec.LF) {
-            start--;
-        }
-        try {
-            PointCodec.parse(bytes, start, bytes.length - 1);
-        }
-        catch (IllegalArgumentException e) {
-            throw HistorySnapshot.damaged(file, "last line: " + e.getMessage());
-        }
-    }
-
-    private void checkIndexEnd(Manifest.IndexEntry entry) throws IOException {
-        Path file = dir.resolve(entry.file());
-        if (entry.length() % Long.BYTES != 0) {
-            throw new StoreDamagedException("history store damaged: " + file + " has a committed length of " + entry.length()
-                    + " bytes, not a whole number of fingerprints");
-        }
-        if (entry.sums() > 0) {
-            checkLastRange(file, entry.length(), entry.count(), dir.resolve(entry.sumsFile()), entry.sums());
-        }
-    }
-
-    /** Checks the last checksum range of a file against the manifest and the file; returns the range's bytes. */
-    private static byte[] checkLastRange(Path file, long length, long count, Path sumsFile, long sums) throws IOException {
-        Checksums.Range last = Checksums.last(sumsFile, sums);
-        if (last == null || last.end() != length || last.count() != count) {
-            throw new StoreDamagedException("history store damaged: " + file + ": the manifest records " + count + " entries in "
-                    + length + " bytes, its checksums " + (last == null ? "none" : last.count() + " entries in " + last.end() + " bytes"));
-        }
-        byte[] bytes = StoreFiles.readCommitted(file, last.end(), last.start());
-        if (Checksums.crc(bytes, 0, bytes.length) != last.crc()) {
-            throw new StoreDamagedException("history store damaged: " + file + ": bytes " + last.start() + " to " + last.end()
-                    + " do not match their checksum (changed after they were written)");
-        }
-        return bytes;
     }
 
     private static LocalDateTime newestTime(Map<SeriesKey, List<Point>> points, String dataset) {
@@ -505,7 +561,7 @@ public final class HistoryStore {
                 String file = StoreFiles.seriesFile(key.dataset(), key.id(), generation);
                 byte[] bytes = PointCodec.bytes(lines);
                 StoreFiles.appendAt(dir.resolve(file), 0, bytes);
-                long sums = appendSums(file, 0, key.dataset(), key, entry.info().unit(),
+                long sums = appendSums(Map.of(), file, 0, key.dataset(), key, entry.info().unit(),
                         new Checksums.Range(0, bytes.length, kept.size(), Checksums.crc(bytes, 0, bytes.length)));
                 // Removing points keeps a file in time order with ascending builds as it was; one that was not
                 // (a late row) stays marked so, so that no reader takes its end for its newest builds.
@@ -613,7 +669,9 @@ public final class HistoryStore {
      * Refuses a store whose files are not what the manifest names: missing, not regular files, or shorter
      * than committed. Longer is fine: that is what an interrupted writer leaves.
      */
-    static void checkCommittedFiles(Path dir, Map<String, Long> committed, Map<String, Path> present) throws IOException {
+    static Map<String, BasicFileAttributes> checkCommittedFiles(Path dir, Map<String, Long> committed, Map<String, Path> present)
+            throws IOException {
+        Map<String, BasicFileAttributes> found = new HashMap<>();
         for (String sub : List.of(StoreFiles.SERIES_DIR, StoreFiles.INDEX_DIR)) {
             Path subDir = dir.resolve(sub);
             BasicFileAttributes attributes = StoreFiles.attributes(subDir);
@@ -625,6 +683,7 @@ public final class HistoryStore {
                 throw new StoreDamagedException("history store damaged: " + subDir + " is missing");
             }
         }
+        // In name order, so that the first damage reported is the same every time.
         for (Map.Entry<String, Long> entry : new TreeMap<>(committed).entrySet()) {
             Path file = dir.resolve(entry.getKey());
             BasicFileAttributes attributes = present.containsKey(entry.getKey()) ? StoreFiles.attributes(file) : null;
@@ -638,7 +697,9 @@ public final class HistoryStore {
                 throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + attributes.size()
                         + " bytes) than its committed " + entry.getValue() + " bytes");
             }
+            found.put(entry.getKey(), attributes);
         }
+        return found;
     }
 
     /**
@@ -653,7 +714,7 @@ public final class HistoryStore {
                     + "; move it away, the store does not write such files");
         }
         Map<String, Long> committed = committedLengths(manifest);
-        checkCommittedFiles(dir, committed, contents.dataFiles());
+        Map<String, BasicFileAttributes> attributes = checkCommittedFiles(dir, committed, contents.dataFiles());
         Files.createDirectories(dir.resolve(StoreFiles.SERIES_DIR));
         Files.createDirectories(dir.resolve(StoreFiles.INDEX_DIR));
         for (Map.Entry<String, Path> file : contents.dataFiles().entrySet()) {
@@ -661,7 +722,7 @@ public final class HistoryStore {
             if (length == null) {
                 Files.delete(file.getValue());
             }
-            else if (Files.readAttributes(file.getValue(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size() > length) {
+            else if (attributes.get(file.getKey()).size() > length) {
                 // Bytes past a committed length are what an interrupted writer left: cut them.
                 try (FileChannel channel = StoreFiles.openRegular(file.getValue(), StandardOpenOption.WRITE)) {
                     channel.truncate(length);

@@ -121,12 +121,17 @@ final class StoreFiles {
      */
     static byte[] readCommitted(Path file, long committed, long from) throws IOException {
         try (FileChannel channel = openRegular(file, StandardOpenOption.READ)) {
-            if (channel.size() < committed) {
-                throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + channel.size()
-                        + " bytes) than its committed " + committed + " bytes");
-            }
-            return read(channel, from, committed);
+            return readCommitted(channel, file, committed, from);
         }
+    }
+
+    /** As {@link #readCommitted(Path, long, long)}, through a channel open on {@code file}. */
+    static byte[] readCommitted(FileChannel channel, Path file, long committed, long from) throws IOException {
+        if (channel.size() < committed) {
+            throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + channel.size()
+                    + " bytes) than its committed " + committed + " bytes");
+        }
+        return read(channel, from, committed);
     }
 
     /** Bytes {@code [from, to)} of an open file. */
@@ -146,16 +151,21 @@ final class StoreFiles {
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS)) {
-            if (channel.size() != offset) {
-                channel.truncate(offset);
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            long position = offset;
-            while (buffer.hasRemaining()) {
-                position += channel.write(buffer, position);
-            }
-            channel.force(false);
+            appendAt(channel, offset, bytes);
         }
+    }
+
+    /** As {@link #appendAt(Path, long, byte[])}, through a channel open for writing. */
+    static void appendAt(FileChannel channel, long offset, byte[] bytes) throws IOException {
+        if (channel.size() != offset) {
+            channel.truncate(offset);
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long position = offset;
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
+        channel.force(false);
     }
 
     /** Writes a whole new file durably under a temporary name, then moves it into place atomically. */
