@@ -339,6 +339,10 @@ public final class HistoryStore {
                 Path sumsFile = dir.resolve(entry.sumsFile());
                 checkLastRange(open(file), file, entry.length(), entry.count(), open(sumsFile), sumsFile, entry.sums());
             }
+            else if (open(file).size() < entry.length()) {
+                throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + open(file).size()
+                        + " bytes) than its committed " + entry.length() + " bytes");
+            }
         }
 
         /**
@@ -348,7 +352,12 @@ public final class HistoryStore {
         private FileChannel open(Path file) throws IOException {
             FileChannel channel = channels.get(file);
             if (channel == null) {
-                channel = StoreFiles.openRegular(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                try {
+                    channel = StoreFiles.openRegular(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                }
+                catch (NoSuchFileException e) {
+                    throw new StoreDamagedException("history store damaged: " + file + " is missing");
+                }
                 channels.put(file, channel);
             }
             return channel;
@@ -666,12 +675,10 @@ public final class HistoryStore {
     }
 
     /**
-     * Refuses a store whose files are not what the manifest names: missing, not regular files, or shorter
-     * than committed. Longer is fine: that is what an interrupted writer leaves.
+     * Refuses a store whose data folders are gone or not folders while the manifest names files in them
+     * (made again empty, they would turn a damaged store into one that silently lost its history).
      */
-    static Map<String, BasicFileAttributes> checkCommittedFiles(Path dir, Map<String, Long> committed, Map<String, Path> present)
-            throws IOException {
-        Map<String, BasicFileAttributes> found = new HashMap<>();
+    static void checkDataDirectories(Path dir, Map<String, Long> committed) throws IOException {
         for (String sub : List.of(StoreFiles.SERIES_DIR, StoreFiles.INDEX_DIR)) {
             Path subDir = dir.resolve(sub);
             BasicFileAttributes attributes = StoreFiles.attributes(subDir);
@@ -683,28 +690,10 @@ public final class HistoryStore {
                 throw new StoreDamagedException("history store damaged: " + subDir + " is missing");
             }
         }
-        // In name order, so that the first damage reported is the same every time.
-        for (Map.Entry<String, Long> entry : new TreeMap<>(committed).entrySet()) {
-            Path file = dir.resolve(entry.getKey());
-            BasicFileAttributes attributes = present.containsKey(entry.getKey()) ? StoreFiles.attributes(file) : null;
-            if (attributes == null) {
-                throw new StoreDamagedException("history store damaged: " + file + " is missing");
-            }
-            if (!attributes.isRegularFile()) {
-                throw StoreFiles.notRegular(file, attributes);
-            }
-            if (attributes.size() < entry.getValue()) {
-                throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + attributes.size()
-                        + " bytes) than its committed " + entry.getValue() + " bytes");
-            }
-            found.put(entry.getKey(), attributes);
-        }
-        return found;
     }
 
     /**
-     * Undoes what an interrupted writer left: bytes beyond committed lengths, files the manifest does not
-     * name, temporary manifests. Refuses to go on when the store holds files it did not write.
+     * Undoes what an interrupted writer left: files the manifest does not name, temporary manifests. Refuses to go on when the store holds files it did not write.
      */
     private void recover(Manifest manifest) throws IOException {
         Contents contents = list();
@@ -714,20 +703,14 @@ public final class HistoryStore {
                     + "; move it away, the store does not write such files");
         }
         Map<String, Long> committed = committedLengths(manifest);
-        Map<String, BasicFileAttributes> attributes = checkCommittedFiles(dir, committed, contents.dataFiles());
+        checkDataDirectories(dir, committed);
         Files.createDirectories(dir.resolve(StoreFiles.SERIES_DIR));
         Files.createDirectories(dir.resolve(StoreFiles.INDEX_DIR));
+        // Bytes past a committed length (what an interrupted writer left) are ignored by readers and cut by
+        // the next append to the file; files the manifest does not name are removed here.
         for (Map.Entry<String, Path> file : contents.dataFiles().entrySet()) {
-            Long length = committed.get(file.getKey());
-            if (length == null) {
+            if (!committed.containsKey(file.getKey())) {
                 Files.delete(file.getValue());
-            }
-            else if (attributes.get(file.getKey()).size() > length) {
-                // Bytes past a committed length are what an interrupted writer left: cut them.
-                try (FileChannel channel = StoreFiles.openRegular(file.getValue(), StandardOpenOption.WRITE)) {
-                    channel.truncate(length);
-                    channel.force(false);
-                }
             }
         }
         for (Path temporary : contents.temporary()) {
