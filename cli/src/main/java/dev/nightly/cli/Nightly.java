@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
                 "1:internal error",
                 "2:bad input or usage (the message says what and where)",
                 "3:a check flagged something at level UNSTABLE",
-                "4:a check flagged something at level FAILURE"})
+                "4:a check flagged something at level FAILURE",
+                "5:bench verify found problems in a history store"})
 public final class Nightly {
     public static void main(String... args) {
         System.exit(run(args));

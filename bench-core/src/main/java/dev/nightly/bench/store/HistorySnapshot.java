@@ -1,17 +1,13 @@
 package dev.nightly.bench.store;
 
-import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.DatasetInfo;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.Series;
 import dev.nightly.bench.model.SeriesColumns;
 import dev.nightly.bench.model.SeriesKey;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -213,15 +209,8 @@ public final class HistorySnapshot {
 
     /** The committed bytes of a series file from {@code from} on. */
     private static byte[] readCommitted(Path file, Manifest.SeriesEntry entry, long from) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (channel.size() < entry.length()) {
-                throw damaged(file, "is shorter (" + channel.size() + " bytes) than its committed " + entry.length() + " bytes");
-            }
-            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(entry.length() - from));
-            while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
-                // read up to the committed length
-            }
-            return buffer.array();
+        try {
+            return StoreFiles.readCommitted(file, entry.length(), from);
         }
         catch (NoSuchFileException e) {
             throw new MissingFile(damaged(file, "is missing").getMessage());
@@ -349,12 +338,12 @@ public final class HistorySnapshot {
         return points;
     }
 
-    private static BadInputException damaged(Path file, String what) {
-        return new BadInputException("history store damaged: " + file + " " + what);
+    static StoreDamagedException damaged(Path file, String what) {
+        return new StoreDamagedException("history store damaged: " + file + " " + what);
     }
 
     /** A series file that is not there: damage, or a rewrite (build deletion) newer than this snapshot. */
-    private static final class MissingFile extends BadInputException {
+    private static final class MissingFile extends StoreDamagedException {
         private static final long serialVersionUID = 1L;
 
         MissingFile(String message) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -34,13 +35,16 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@code nightly-history.json}: the manifest (series, committed file lengths, dataset information);</li>
  *   <li>{@code series/*.tsv}: one append-only file of points per series;</li>
- *   <li>{@code index/*.idx}: per dataset, fingerprints of every point ever stored.</li>
+ *   <li>{@code index/*.idx}: per dataset, fingerprints of every point ever stored;</li>
+ *   <li>{@code *.sum} beside each of them: the checksum of every append ({@link Checksums}).</li>
  * </ul>
  *
  * <p>An ingest appends to the files of the series that got new points and then replaces the manifest
  * atomically, so its cost follows the new data, and a crash at any moment leaves the old or the new
  * state: bytes beyond the committed lengths are ignored by readers and cut off by the next writer.
- * Writers take a lock that works across processes and threads; readers need none.
+ * Writers take a lock that works across processes and threads; readers need none. A writer checks the
+ * ends of the files it extends before it writes and refuses a damaged store ({@link StoreDamagedException});
+ * {@link StoreVerifier} checks a whole store, {@link StoreRepair} mends it.
  */
 public final class HistoryStore {
     private final Path dir;
@@ -96,8 +100,12 @@ public final class HistoryStore {
                 return;
             }
             try (Stream<Path> entries = Files.list(dir)) {
-                List<String> others = entries.filter(p -> !isEmptyDirectory(p)).map(p -> p.getFileName().toString())
-                        .filter(name -> !name.equals(StoreFiles.LOCK_FILE) && !name.startsWith(StoreFiles.TEMP_PREFIX))
+                // Names first: the lock file must never be opened but by the lock (closing any descriptor of
+                // it drops this process's lock), and a FIFO here must not be opened at all.
+                List<String> others = entries
+                        .filter(p -> !p.getFileName().toString().equals(StoreFiles.LOCK_FILE)
+                                && !p.getFileName().toString().startsWith(StoreFiles.TEMP_PREFIX))
+                        .filter(p -> !isEmptyDirectory(p)).map(p -> p.getFileName().toString())
                         .sorted().toList();
                 if (!others.isEmpty()) {
                     throw new BadInputException(dir + ": not a history store (no " + Manifest.FILE_NAME
@@ -105,6 +113,7 @@ public final class HistoryStore {
                             + "); give an empty or new directory");
                 }
             }
+            StorePause.at(StorePause.INITIALIZE);
             // The manifest comes first: a process killed right after it leaves a valid empty store, and the
             // data directories are made by the first writer.
             StoreFiles.replaceAtomically(dir.resolve(Manifest.FILE_NAME), Manifest.empty().toJson());
@@ -112,6 +121,14 @@ public final class HistoryStore {
     }
 
     private static boolean isEmptyDirectory(Path path) {
+        try {
+            if (!StoreFiles.isRealDirectory(path)) {
+                return false;
+            }
+        }
+        catch (IOException e) {
+            return false;
+        }
         try (Stream<Path> entries = Files.list(path)) {
             return entries.findAny().isEmpty();
         }
@@ -148,11 +165,25 @@ public final class HistoryStore {
         try (StoreLock lock = StoreLock.acquire(dir)) {
             Manifest manifest = readManifest();
             recover(manifest);
-            return new Ingest(manifest, build).run(results, fallbackCommit, fallbackTime);
+            Ingest ingest = new Ingest(manifest, build);
+            try {
+                return ingest.run(results, fallbackCommit, fallbackTime);
+            }
+            finally {
+                ingest.closeFiles();
+            }
+        }
+        catch (StoreDamagedException e) {
+            throw withRepairHint(e);
         }
         catch (IOException e) {
             throw new UncheckedIOException("history store " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Damage found before anything was written, with the command that mends it. */
+    private StoreDamagedException withRepairHint(StoreDamagedException e) {
+        return new StoreDamagedException(e.getMessage() + "; nothing was written. Repair the store with: nightly bench repair --history " + dir);
     }
 
     /** One ingest under the lock. */
@@ -160,6 +191,7 @@ public final class HistoryStore {
         private final Manifest manifest;
         private final long build;
         private final Map<String, long[]> loadedIndexes = new HashMap<>();
+        private final Map<Path, FileChannel> channels = new HashMap<>();
         /**
          * Series parts of fingerprints by key instance: results read from files share one key per series, so
          * a history of millions of values makes each series' text once. Bounded for results that do not.
@@ -208,6 +240,20 @@ public final class HistoryStore {
             if (newPoints.isEmpty() && datasets.equals(manifest.datasets())) {
                 return new IngestSummary(build, 0, known, 0, 0);
             }
+            // Everything this ingest extends is checked before the first byte is written: appending to a
+            // damaged file would make the damage permanent.
+            for (SeriesKey key : newPoints.keySet()) {
+                Manifest.SeriesEntry old = manifest.series().get(key);
+                if (old != null) {
+                    checkSeriesEnd(old);
+                }
+            }
+            for (String dataset : newFingerprints.keySet()) {
+                Manifest.IndexEntry old = manifest.indexes().get(dataset);
+                if (old != null) {
+                    checkIndexEnd(old);
+                }
+            }
             Map<SeriesKey, Manifest.SeriesEntry> series = new HashMap<>(manifest.series());
             int createdSeries = 0;
             int added = 0;
@@ -221,12 +267,14 @@ public final class HistoryStore {
                 Manifest.SeriesEntry old = series.get(key);
                 String file = old == null ? StoreFiles.seriesFile(key.dataset(), key.id(), 0) : old.file();
                 long offset = old == null ? 0 : old.length();
-                StoreFiles.appendAt(dir.resolve(file), offset, bytes);
+                append(dir.resolve(file), offset, bytes);
+                SeriesInfo info = grow(old == null ? null : old.info(), key, units.get(key), points);
+                long sums = appendSums(channels, file, old == null ? 0 : old.sums(), key.dataset(), key, info.unit(),
+                        new Checksums.Range(offset, offset + bytes.length, info.count(), Checksums.crc(bytes, 0, bytes.length)));
                 // Still in time order when everything new comes after everything stored (the nightly case).
                 boolean chronological = old == null || old.chronological()
                         && !points.get(0).time().isBefore(old.info().lastTime()) && build >= old.info().lastBuild();
-                series.put(key, new Manifest.SeriesEntry(grow(old == null ? null : old.info(), key, units.get(key), points),
-                        file, offset + bytes.length, chronological));
+                series.put(key, new Manifest.SeriesEntry(info, file, offset + bytes.length, chronological, sums));
                 createdSeries += old == null ? 1 : 0;
                 added += points.size();
             }
@@ -236,19 +284,110 @@ public final class HistoryStore {
                 Manifest.IndexEntry old = indexes.get(dataset);
                 ByteBuffer buffer = ByteBuffer.allocate(entry.getValue().size() * Long.BYTES);
                 entry.getValue().forEach(buffer::putLong);
-                String file = old == null ? StoreFiles.indexFile(dataset) : old.file();
+                String file = old == null ? StoreFiles.indexFile(dataset, 0) : old.file();
                 long offset = old == null ? 0 : old.length();
-                StoreFiles.appendAt(dir.resolve(file), offset, buffer.array());
+                append(dir.resolve(file), offset, buffer.array());
+                long end = offset + buffer.capacity();
+                long sums = appendSums(channels, file, old == null ? 0 : old.sums(), dataset, null, "",
+                        new Checksums.Range(offset, end, end / Long.BYTES, Checksums.crc(buffer.array(), 0, buffer.capacity())));
                 LocalDateTime lastTime = newestTime(newPoints, dataset);
                 if (old != null && old.lastTime().isAfter(lastTime)) {
                     lastTime = old.lastTime();
                 }
-                indexes.put(dataset, new Manifest.IndexEntry(dataset, file, offset + buffer.capacity(), lastTime));
+                indexes.put(dataset, new Manifest.IndexEntry(dataset, file, end, lastTime, sums));
             }
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.SERIES_DIR));
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.INDEX_DIR));
             writeManifest(new Manifest(manifest.generation() + 1, datasets, series, indexes));
             return new IngestSummary(build, added, known, createdSeries, newPoints.size());
+        }
+
+        /**
+         * What an append checks of a series it extends, reading only the file's end: the last committed line is
+         * whole and valid, and when the series has checksums, the last range ends where the manifest says, with
+         * the count it says, and its bytes still match.
+         */
+        private void checkSeriesEnd(Manifest.SeriesEntry entry) throws IOException {
+            Path file = dir.resolve(entry.file());
+            if (entry.sums() == 0) {
+                HistorySnapshot.readTail(dir, entry, 1);
+                return;
+            }
+            // The last range is one append of whole lines ending at the committed length: its bytes hold the
+            // last line, so one read checks both.
+            Path sumsFile = dir.resolve(entry.sumsFile());
+            byte[] bytes = checkLastRange(open(file), file, entry.length(), entry.info().count(), open(sumsFile), sumsFile, entry.sums());
+            int start = bytes.length - 1;
+            while (start > 0 && bytes[start - 1] != PointCodec.LF) {
+                start--;
+            }
+            try {
+                PointCodec.parse(bytes, start, bytes.length - 1);
+            }
+            catch (IllegalArgumentException e) {
+                throw HistorySnapshot.damaged(file, "last line: " + e.getMessage());
+            }
+        }
+
+        private void checkIndexEnd(Manifest.IndexEntry entry) throws IOException {
+            Path file = dir.resolve(entry.file());
+            if (entry.length() % Long.BYTES != 0) {
+                throw new StoreDamagedException("history store damaged: " + file + " has a committed length of " + entry.length()
+                        + " bytes, not a whole number of fingerprints");
+            }
+            if (entry.sums() > 0) {
+                Path sumsFile = dir.resolve(entry.sumsFile());
+                checkLastRange(open(file), file, entry.length(), entry.count(), open(sumsFile), sumsFile, entry.sums());
+            }
+            else if (open(file).size() < entry.length()) {
+                throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + open(file).size()
+                        + " bytes) than its committed " + entry.length() + " bytes");
+            }
+        }
+
+        /**
+         * Opens a file this ingest checks and then extends, once for both: what was checked is what is
+         * written to, and an append costs one open per file.
+         */
+        private FileChannel open(Path file) throws IOException {
+            FileChannel channel = channels.get(file);
+            if (channel == null) {
+                try {
+                    channel = StoreFiles.openRegular(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                }
+                catch (NoSuchFileException e) {
+                    throw new StoreDamagedException("history store damaged: " + file + " is missing");
+                }
+                channels.put(file, channel);
+            }
+            return channel;
+        }
+
+        /** Appends to a data file through the channel its check opened, or a new file by name. */
+        private void append(Path file, long offset, byte[] bytes) throws IOException {
+            FileChannel channel = channels.get(file);
+            if (channel != null) {
+                StoreFiles.appendAt(channel, offset, bytes);
+            }
+            else {
+                StoreFiles.appendAt(file, offset, bytes);
+            }
+        }
+
+        void closeFiles() throws IOException {
+            IOException failure = null;
+            for (FileChannel channel : channels.values()) {
+                try {
+                    channel.close();
+                }
+                catch (IOException e) {
+                    failure = e;
+                }
+            }
+            channels.clear();
+            if (failure != null) {
+                throw failure;
+            }
         }
 
         private long fingerprint(SeriesKey key, LocalDateTime time, String commit) {
@@ -280,6 +419,46 @@ public final class HistoryStore {
             }
             return Arrays.binarySearch(fingerprints, fingerprint) >= 0;
         }
+    }
+
+    /** Checks the last checksum range of a file against the manifest and the file; returns the range's bytes. */
+    private static byte[] checkLastRange(FileChannel data, Path file, long length, long count, FileChannel sumsChannel,
+                                         Path sumsFile, long sums) throws IOException {
+        Checksums.Range last = Checksums.last(sumsChannel, sumsFile, sums);
+        if (last == null || last.end() != length || last.count() != count) {
+            throw new StoreDamagedException("history store damaged: " + file + ": the manifest records " + count + " entries in "
+                    + length + " bytes, its checksums " + (last == null ? "none" : last.count() + " entries in " + last.end() + " bytes"));
+        }
+        byte[] bytes = StoreFiles.readCommitted(data, file, last.end(), last.start());
+        if (Checksums.crc(bytes, 0, bytes.length) != last.crc()) {
+            throw new StoreDamagedException("history store damaged: " + file + ": bytes " + last.start() + " to " + last.end()
+                    + " do not match their checksum (changed after they were written)");
+        }
+        return bytes;
+    }
+
+    /**
+     * Appends one range to a data file's checksums (starting the file, with its header, when there is none)
+     * and returns the new committed length of the checksum file. {@code channels} holds files already open.
+     */
+    private long appendSums(Map<Path, FileChannel> channels, String dataFile, long committed, String dataset, SeriesKey key,
+                            String unit, Checksums.Range range) throws IOException {
+        byte[] line = range.line();
+        if (committed == 0) {
+            byte[] header = Checksums.header(dataset, key, unit);
+            byte[] both = Arrays.copyOf(header, header.length + line.length);
+            System.arraycopy(line, 0, both, header.length, line.length);
+            line = both;
+        }
+        Path sumsFile = dir.resolve(Checksums.sumsFile(dataFile));
+        FileChannel channel = channels.get(sumsFile);
+        if (channel != null) {
+            StoreFiles.appendAt(channel, committed, line);
+        }
+        else {
+            StoreFiles.appendAt(sumsFile, committed, line);
+        }
+        return committed + line.length;
     }
 
     private static LocalDateTime newestTime(Map<SeriesKey, List<Point>> points, String dataset) {
@@ -315,24 +494,45 @@ public final class HistoryStore {
 
     private long[] readIndex(Manifest.IndexEntry index) throws IOException {
         Path file = dir.resolve(index.file());
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (channel.size() < index.length()) {
-                throw new BadInputException("history store damaged: " + file + " is shorter than its committed "
-                        + index.length() + " bytes");
-            }
-            ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(index.length()));
-            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
-                // read the committed part
-            }
-            buffer.flip();
-            long[] fingerprints = new long[index.count()];
-            buffer.asLongBuffer().get(fingerprints);
+        try {
+            long[] fingerprints = readFingerprints(dir, index);
             Arrays.sort(fingerprints);
+            // Fingerprints are unique (an ingest stores a point once): equal ones mean a damaged index (zeroed
+            // by a failing disk), which would make every stored point look new and store it again.
+            for (int i = 1; i < fingerprints.length; i++) {
+                if (fingerprints[i] == fingerprints[i - 1]) {
+                    throw new StoreDamagedException("history store damaged: " + file + " holds the fingerprint "
+                            + Long.toHexString(fingerprints[i]) + " more than once");
+                }
+            }
             return fingerprints;
         }
         catch (NoSuchFileException e) {
-            throw new BadInputException("history store damaged: " + file + " is missing");
+            throw new StoreDamagedException("history store damaged: " + file + " is missing");
         }
+    }
+
+    /** The committed fingerprints of an index, in file order, checked against its checksums when it has them. */
+    static long[] readFingerprints(Path dir, Manifest.IndexEntry index) throws IOException {
+        Path file = dir.resolve(index.file());
+        if (index.length() % Long.BYTES != 0) {
+            throw new StoreDamagedException("history store damaged: " + file + " has a committed length of " + index.length()
+                    + " bytes, not a whole number of fingerprints");
+        }
+        byte[] bytes = StoreFiles.readCommitted(file, index.length(), 0);
+        if (index.sums() > 0) {
+            Path sumsFile = dir.resolve(index.sumsFile());
+            for (Checksums.Range range : Checksums.ranges(sumsFile, Checksums.readCommitted(sumsFile, index.sums()))) {
+                if (range.end() > bytes.length
+                        || Checksums.crc(bytes, (int) range.start(), (int) (range.end() - range.start())) != range.crc()) {
+                    throw new StoreDamagedException("history store damaged: " + file + ": bytes " + range.start() + " to "
+                            + range.end() + " do not match their checksum (changed after they were written)");
+                }
+            }
+        }
+        long[] fingerprints = new long[index.count()];
+        ByteBuffer.wrap(bytes).asLongBuffer().get(fingerprints);
+        return fingerprints;
     }
 
     /**
@@ -381,10 +581,12 @@ public final class HistoryStore {
                 String file = StoreFiles.seriesFile(key.dataset(), key.id(), generation);
                 byte[] bytes = PointCodec.bytes(lines);
                 StoreFiles.appendAt(dir.resolve(file), 0, bytes);
+                long sums = appendSums(Map.of(), file, 0, key.dataset(), key, entry.info().unit(),
+                        new Checksums.Range(0, bytes.length, kept.size(), Checksums.crc(bytes, 0, bytes.length)));
                 // Removing points keeps a file in time order with ascending builds as it was; one that was not
                 // (a late row) stays marked so, so that no reader takes its end for its newest builds.
                 series.put(key, new Manifest.SeriesEntry(grow(null, key, entry.info().unit(), kept), file, bytes.length,
-                        entry.chronological()));
+                        entry.chronological(), sums));
             }
             if (removed == 0) {
                 return 0;
@@ -393,8 +595,12 @@ public final class HistoryStore {
             writeManifest(new Manifest(generation, manifest.datasets(), series, manifest.indexes()));
             for (String file : obsolete) {
                 Files.deleteIfExists(dir.resolve(file));
+                Files.deleteIfExists(dir.resolve(Checksums.sumsFile(file)));
             }
             return removed;
+        }
+        catch (StoreDamagedException e) {
+            throw withRepairHint(e);
         }
         catch (IOException e) {
             throw new UncheckedIOException("history store " + dir + ": " + e.getMessage(), e);
@@ -406,44 +612,25 @@ public final class HistoryStore {
     }
 
     /**
-     * Checks the whole store: every file the manifest names is there with its committed length and
-     * readable points, and no file is there that the store did not write. Returns the problems found
-     * (empty when the store is sound); files of an interrupted ingest are not problems.
+     * Checks the whole store (see {@link StoreVerifier}) and returns its problems, one line each; empty when
+     * the store is sound. Files of an interrupted ingest are not problems.
      */
     public List<String> verify() {
-        List<String> problems = new ArrayList<>();
-        Manifest manifest;
-        try {
-            manifest = readManifest();
-        }
-        catch (BadInputException e) {
-            return List.of(e.getMessage());
-        }
-        for (Manifest.SeriesEntry entry : manifest.series().values()) {
-            try {
-                HistorySnapshot.readPoints(dir, entry);
-            }
-            catch (BadInputException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        try {
-            problems.addAll(list().foreign());
-        }
-        catch (IOException e) {
-            problems.add(dir + ": cannot list: " + e.getMessage());
-        }
-        return problems;
+        return StoreVerifier.verify(dir).problems().stream().map(StoreProblem::toString).toList();
     }
 
     /**
      * What is in the store directory, listed once: files it never writes (a sign that somebody else uses
      * the directory), temporary manifests, and its data files by relative name.
      */
-    private record Contents(List<String> foreign, List<Path> temporary, Map<String, Path> dataFiles) {
+    record Contents(List<String> foreign, List<Path> temporary, Map<String, Path> dataFiles) {
     }
 
-    private Contents list() throws IOException {
+    Contents list() throws IOException {
+        return list(dir);
+    }
+
+    static Contents list(Path dir) throws IOException {
         List<String> foreign = new ArrayList<>();
         List<Path> temporary = new ArrayList<>();
         Map<String, Path> dataFiles = new HashMap<>();
@@ -454,14 +641,15 @@ public final class HistoryStore {
                     temporary.add(path);
                 }
                 else if (!name.equals(Manifest.FILE_NAME) && !name.equals(StoreFiles.LOCK_FILE)
-                        && !((name.equals(StoreFiles.SERIES_DIR) || name.equals(StoreFiles.INDEX_DIR)) && Files.isDirectory(path))) {
+                        && !((name.equals(StoreFiles.SERIES_DIR) || name.equals(StoreFiles.INDEX_DIR)
+                        || name.equals(StoreFiles.DAMAGED_DIR)) && StoreFiles.isRealDirectory(path))) {
                     foreign.add(dir + ": foreign file " + name + " in the history store");
                 }
             }
         }
         for (String sub : List.of(StoreFiles.SERIES_DIR, StoreFiles.INDEX_DIR)) {
             Path subDir = dir.resolve(sub);
-            if (!Files.isDirectory(subDir)) {
+            if (!StoreFiles.isRealDirectory(subDir)) {
                 continue;
             }
             try (Stream<Path> entries = Files.list(subDir)) {
@@ -479,9 +667,44 @@ public final class HistoryStore {
         return new Contents(foreign, temporary, dataFiles);
     }
 
+    /** Every file the manifest names (data and checksum files) with its committed length. */
+    static Map<String, Long> committedLengths(Manifest manifest) {
+        Map<String, Long> committed = new HashMap<>();
+        for (Manifest.SeriesEntry entry : manifest.series().values()) {
+            committed.put(entry.file(), entry.length());
+            if (entry.sums() > 0) {
+                committed.put(entry.sumsFile(), entry.sums());
+            }
+        }
+        for (Manifest.IndexEntry entry : manifest.indexes().values()) {
+            committed.put(entry.file(), entry.length());
+            if (entry.sums() > 0) {
+                committed.put(entry.sumsFile(), entry.sums());
+            }
+        }
+        return committed;
+    }
+
     /**
-     * Undoes what an interrupted writer left: bytes beyond committed lengths, files the manifest does not
-     * name, temporary manifests. Refuses to go on when the store holds files it did not write.
+     * Refuses a store whose data folders are gone or not folders while the manifest names files in them
+     * (made again empty, they would turn a damaged store into one that silently lost its history).
+     */
+    static void checkDataDirectories(Path dir, Map<String, Long> committed) throws IOException {
+        for (String sub : List.of(StoreFiles.SERIES_DIR, StoreFiles.INDEX_DIR)) {
+            Path subDir = dir.resolve(sub);
+            BasicFileAttributes attributes = StoreFiles.attributes(subDir);
+            if (attributes != null && !attributes.isDirectory()) {
+                throw new StoreDamagedException("history store damaged: " + subDir + " is " + StoreFiles.kind(attributes)
+                        + ", not a directory");
+            }
+            if (attributes == null && committed.keySet().stream().anyMatch(file -> file.startsWith(sub + "/"))) {
+                throw new StoreDamagedException("history store damaged: " + subDir + " is missing");
+            }
+        }
+    }
+
+    /**
+     * Undoes what an interrupted writer left: files the manifest does not name, temporary manifests. Refuses to go on when the store holds files it did not write.
      */
     private void recover(Manifest manifest) throws IOException {
         Contents contents = list();
@@ -490,21 +713,15 @@ public final class HistoryStore {
             throw new BadInputException(foreign.get(0) + (foreign.size() > 1 ? " (and " + (foreign.size() - 1) + " more)" : "")
                     + "; move it away, the store does not write such files");
         }
-        Map<String, Long> committed = new HashMap<>();
-        manifest.series().values().forEach(entry -> committed.put(entry.file(), entry.length()));
-        manifest.indexes().values().forEach(entry -> committed.put(entry.file(), entry.length()));
+        Map<String, Long> committed = committedLengths(manifest);
+        checkDataDirectories(dir, committed);
         Files.createDirectories(dir.resolve(StoreFiles.SERIES_DIR));
         Files.createDirectories(dir.resolve(StoreFiles.INDEX_DIR));
+        // Bytes past a committed length (what an interrupted writer left) are ignored by readers and cut by
+        // the next append to the file; files the manifest does not name are removed here.
         for (Map.Entry<String, Path> file : contents.dataFiles().entrySet()) {
-            Long length = committed.get(file.getKey());
-            if (length == null) {
+            if (!committed.containsKey(file.getKey())) {
                 Files.delete(file.getValue());
-            }
-            else if (Files.size(file.getValue()) > length) {
-                try (FileChannel channel = FileChannel.open(file.getValue(), StandardOpenOption.WRITE)) {
-                    channel.truncate(length);
-                    channel.force(false);
-                }
             }
         }
         for (Path temporary : contents.temporary()) {

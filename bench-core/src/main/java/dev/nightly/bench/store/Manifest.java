@@ -11,6 +11,7 @@ import dev.nightly.bench.model.SeriesKey;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,8 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
                 Map<String, IndexEntry> indexes) {
     static final String FILE_NAME = "nightly-history.json";
     static final String FORMAT = "nightly-history";
-    static final int VERSION = 1;
+    /** Version 2 added checksum files ({@code sums}); version 1 stores are read as they are and upgraded by the next write. */
+    static final int VERSION = 2;
 
     Manifest {
         datasets = Map.copyOf(datasets);
@@ -44,7 +46,11 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
      * order with ascending builds (then its newest points and builds are its last lines, and checks and
      * charts of the newest builds read only those).
      */
-    record SeriesEntry(SeriesInfo info, String file, long length, boolean chronological) {
+    record SeriesEntry(SeriesInfo info, String file, long length, boolean chronological, long sums) {
+        /** The committed length of the checksum file; 0 when the series has none (written before checksums). */
+        String sumsFile() {
+            return Checksums.sumsFile(file);
+        }
     }
 
     /**
@@ -52,9 +58,13 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
      * next full {@code hawd json} does not bring them back), and the newest time among them: rows newer than
      * that are new without a look-up.
      */
-    record IndexEntry(String dataset, String file, long length, LocalDateTime lastTime) {
+    record IndexEntry(String dataset, String file, long length, LocalDateTime lastTime, long sums) {
         int count() {
             return (int) (length / Long.BYTES);
+        }
+
+        String sumsFile() {
+            return Checksums.sumsFile(file);
         }
     }
 
@@ -82,6 +92,9 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
                 json.writeStringField("file", entry.file());
                 json.writeNumberField("length", entry.length());
                 json.writeBooleanField("chronological", entry.chronological());
+                if (entry.sums() > 0) {
+                    json.writeNumberField("sums", entry.sums());
+                }
                 json.writeNumberField("count", info.count());
                 json.writeNumberField("firstBuild", info.firstBuild());
                 json.writeNumberField("lastBuild", info.lastBuild());
@@ -95,6 +108,9 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
                 json.writeStringField("dataset", index.dataset());
                 json.writeStringField("file", index.file());
                 json.writeNumberField("length", index.length());
+                if (index.sums() > 0) {
+                    json.writeNumberField("sums", index.sums());
+                }
                 json.writeStringField("lastTime", PointCodec.format(index.lastTime()));
                 json.writeEndObject();
             }
@@ -112,6 +128,15 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
         String source = file.toString();
         JsonNode root;
         try {
+            BasicFileAttributes attributes = StoreFiles.attributes(file);
+            if (attributes != null && !attributes.isRegularFile()) {
+                throw StoreFiles.notRegular(file, attributes);
+            }
+        }
+        catch (IOException e) {
+            throw damaged(file + ": cannot be read: " + e.getMessage());
+        }
+        try {
             root = JsonInput.readTree(file, "a nightly history manifest");
         }
         catch (BadInputException e) {
@@ -124,7 +149,7 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
                 throw fields.error("format", "is not \"" + FORMAT + "\": not a nightly history store");
             }
             long version = fields.integer("version", -1);
-            if (version != VERSION) {
+            if (version != 1 && version != VERSION) {
                 throw fields.error("version", "is " + version + "; this version of nightly reads version " + VERSION);
             }
             Map<String, DatasetInfo> datasets = new LinkedHashMap<>();
@@ -135,7 +160,7 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
             Map<SeriesKey, SeriesEntry> series = new LinkedHashMap<>();
             for (JsonNode node : array(fields, "series")) {
                 JsonFields entry = JsonFields.of(source, "series[]", node).allowOnly(Set.of("dataset", "measure",
-                        "parameters", "unit", "file", "length", "chronological", "count", "firstBuild", "lastBuild", "lastTime"));
+                        "parameters", "unit", "file", "length", "chronological", "count", "firstBuild", "lastBuild", "lastTime", "sums"));
                 SeriesKey key = SeriesKey.of(entry.requiredString("dataset"), entry.requiredString("measure"),
                         ModelJson.readParameters(entry));
                 SeriesInfo info = new SeriesInfo(key, entry.string("unit", ""), (int) entry.integer("count", -1),
@@ -143,15 +168,15 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
                         PointCodec.parseTime(entry.requiredString("lastTime")));
                 Boolean chronological = entry.bool("chronological");
                 series.put(key, new SeriesEntry(info, checkedFile(fields, entry.requiredString("file")), entry.integer("length", -1),
-                        chronological != null && chronological));
+                        chronological != null && chronological, entry.integer("sums", 0)));
             }
             Map<String, IndexEntry> indexes = new LinkedHashMap<>();
             for (JsonNode node : array(fields, "indexes")) {
                 JsonFields entry = JsonFields.of(source, "indexes[]", node)
-                        .allowOnly(Set.of("dataset", "file", "length", "lastTime"));
+                        .allowOnly(Set.of("dataset", "file", "length", "lastTime", "sums"));
                 String dataset = entry.requiredString("dataset");
                 indexes.put(dataset, new IndexEntry(dataset, checkedFile(fields, entry.requiredString("file")),
-                        entry.integer("length", -1), PointCodec.parseTime(entry.requiredString("lastTime"))));
+                        entry.integer("length", -1), PointCodec.parseTime(entry.requiredString("lastTime")), entry.integer("sums", 0)));
             }
             return new Manifest(fields.integer("generation", 0), datasets, series, indexes);
         }
@@ -175,7 +200,7 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
         return node;
     }
 
-    private static BadInputException damaged(String detail) {
-        return new BadInputException("history store damaged: " + detail);
+    private static StoreDamagedException damaged(String detail) {
+        return new StoreDamagedException("history store damaged: " + detail);
     }
 }

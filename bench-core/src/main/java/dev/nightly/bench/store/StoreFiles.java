@@ -5,9 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -16,11 +21,16 @@ final class StoreFiles {
     static final String SERIES_DIR = "series";
     static final String INDEX_DIR = "index";
     static final String LOCK_FILE = ".lock";
+    /** Where {@code repair} puts the files it could not use, with a report; only the latest repair's. */
+    static final String DAMAGED_DIR = "damaged";
     static final String TEMP_PREFIX = Manifest.FILE_NAME + ".tmp-";
 
-    /** series/&lt;dataset&gt;-&lt;hash&gt;[.g&lt;generation&gt;].tsv and index/&lt;dataset&gt;-&lt;hash&gt;.idx */
-    private static final Pattern SERIES_FILE = Pattern.compile("[A-Za-z0-9_.-]{1,40}-[0-9a-f]{16}(\\.g[0-9]+)?\\.tsv");
-    private static final Pattern INDEX_FILE = Pattern.compile("[A-Za-z0-9_.-]{1,40}-[0-9a-f]{16}\\.idx");
+    /**
+     * series/&lt;dataset&gt;-&lt;hash&gt;[.g&lt;generation&gt;].tsv and index/&lt;dataset&gt;-&lt;hash&gt;[.g&lt;generation&gt;].idx,
+     * each with its checksums in a .sum file of the same name.
+     */
+    private static final Pattern SERIES_FILE = Pattern.compile("[A-Za-z0-9_.-]{1,40}-[0-9a-f]{16}(\\.g[0-9]+)?\\.(tsv|sum)");
+    private static final Pattern INDEX_FILE = Pattern.compile("[A-Za-z0-9_.-]{1,40}-[0-9a-f]{16}(\\.g[0-9]+)?\\.(idx|sum)");
 
     private StoreFiles() {
     }
@@ -30,8 +40,9 @@ final class StoreFiles {
         return generation == 0 ? base + ".tsv" : base + ".g" + generation + ".tsv";
     }
 
-    static String indexFile(String dataset) {
-        return INDEX_DIR + "/" + safe(dataset) + "-" + String.format(Locale.ROOT, "%016x", Fingerprints.of(dataset)) + ".idx";
+    static String indexFile(String dataset, long generation) {
+        String base = INDEX_DIR + "/" + safe(dataset) + "-" + String.format(Locale.ROOT, "%016x", Fingerprints.of(dataset));
+        return generation == 0 ? base + ".idx" : base + ".g" + generation + ".idx";
     }
 
     /** Whether a manifest's file reference is one of ours: no path tricks can leave the store. */
@@ -42,8 +53,8 @@ final class StoreFiles {
         }
         String dir = relative.substring(0, slash);
         String name = relative.substring(slash + 1);
-        return SERIES_DIR.equals(dir) && SERIES_FILE.matcher(name).matches()
-                || INDEX_DIR.equals(dir) && INDEX_FILE.matcher(name).matches();
+        return SERIES_DIR.equals(dir) && name.endsWith(".tsv") && SERIES_FILE.matcher(name).matches()
+                || INDEX_DIR.equals(dir) && name.endsWith(".idx") && INDEX_FILE.matcher(name).matches();
     }
 
     static boolean isOwnFileName(String dir, String name) {
@@ -58,19 +69,103 @@ final class StoreFiles {
         return safe.length() > 40 ? safe.substring(0, 40) : safe;
     }
 
+    /** What is at {@code path}, links not followed; {@code null} when nothing is. */
+    static BasicFileAttributes attributes(Path path) throws IOException {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        }
+        catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /** Whether {@code path} is a directory itself, not a link to one. */
+    static boolean isRealDirectory(Path path) throws IOException {
+        BasicFileAttributes attributes = attributes(path);
+        return attributes != null && attributes.isDirectory();
+    }
+
+    /** What a file that is not regular is, for messages. */
+    static String kind(BasicFileAttributes attributes) {
+        if (attributes.isSymbolicLink()) {
+            return "a symbolic link";
+        }
+        if (attributes.isDirectory()) {
+            return "a directory";
+        }
+        return attributes.isRegularFile() ? "a regular file" : "a special file (FIFO, socket or device)";
+    }
+
+    /**
+     * Opens a store file, which must be a regular file: a link placed in the store would make a writer
+     * change the file it points to, a FIFO would make a reader wait forever. The check comes first and
+     * the file is opened without following links, so that a link swapped in after the check fails to open.
+     */
+    static FileChannel openRegular(Path file, OpenOption... options) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            throw notRegular(file, attributes);
+        }
+        OpenOption[] noFollow = Arrays.copyOf(options, options.length + 1);
+        noFollow[options.length] = LinkOption.NOFOLLOW_LINKS;
+        return FileChannel.open(file, noFollow);
+    }
+
+    static StoreDamagedException notRegular(Path file, BasicFileAttributes attributes) {
+        return new StoreDamagedException("history store damaged: " + file + " is " + kind(attributes) + ", not a regular file");
+    }
+
+    /**
+     * Bytes {@code [from, committed)} of a store file that must be a regular file at least {@code committed}
+     * bytes long (shorter is damage: its committed bytes are gone).
+     */
+    static byte[] readCommitted(Path file, long committed, long from) throws IOException {
+        try (FileChannel channel = openRegular(file, StandardOpenOption.READ)) {
+            return readCommitted(channel, file, committed, from);
+        }
+    }
+
+    /** As {@link #readCommitted(Path, long, long)}, through a channel open on {@code file}. */
+    static byte[] readCommitted(FileChannel channel, Path file, long committed, long from) throws IOException {
+        if (channel.size() < committed) {
+            throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + channel.size()
+                    + " bytes) than its committed " + committed + " bytes");
+        }
+        return read(channel, from, committed);
+    }
+
+    /** Bytes {@code [from, to)} of an open file. */
+    static byte[] read(FileChannel channel, long from, long to) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(to - from));
+        while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+            // a read may return fewer bytes than asked for
+        }
+        return buffer.array();
+    }
+
     /** Appends bytes at {@code offset} (cutting off anything beyond it first) and forces them to disk. */
     static void appendAt(Path file, long offset, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            if (channel.size() != offset) {
-                channel.truncate(offset);
-            }
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            long position = offset;
-            while (buffer.hasRemaining()) {
-                position += channel.write(buffer, position);
-            }
-            channel.force(false);
+        BasicFileAttributes attributes = attributes(file);
+        if (attributes != null && !attributes.isRegularFile()) {
+            throw notRegular(file, attributes);
         }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            appendAt(channel, offset, bytes);
+        }
+    }
+
+    /** As {@link #appendAt(Path, long, byte[])}, through a channel open for writing. */
+    static void appendAt(FileChannel channel, long offset, byte[] bytes) throws IOException {
+        if (channel.size() != offset) {
+            channel.truncate(offset);
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        long position = offset;
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
+        channel.force(false);
     }
 
     /** Writes a whole new file durably under a temporary name, then moves it into place atomically. */

@@ -3,6 +3,7 @@ package dev.nightly.bench.store;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +33,9 @@ final class StoreLock implements AutoCloseable {
         threadLock.lock();
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(key.resolve(StoreFiles.LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            // The only place that opens the lock file: closing any other descriptor of it would drop the lock.
+            channel = FileChannel.open(key.resolve(StoreFiles.LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
             return new StoreLock(threadLock, channel, channel.lock());
         }
         catch (IOException | RuntimeException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightly.bench.model.Point;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,6 +69,48 @@ class StoreProcessesTest {
         assertThat(perBuild.values()).containsOnly(SERIES * POINTS);
     }
 
+    @Test
+    void aSecondIngestWaitsWhileTheFirstCreatesTheStore() throws Exception {
+        Path store = dir.resolve("new-store");
+        Path pause = logs.resolve("pause");
+        Process first = start(store, 1, 1, List.of("-D" + StorePause.PROPERTY + "=" + StorePause.INITIALIZE + "=" + pause));
+        Path reached = logs.resolve("pause.reached");
+        while (!Files.exists(reached)) {
+            assertThat(first.isAlive()).as("the first ingest reaches its pause point").isTrue();
+            Thread.sleep(10);
+        }
+
+        Process second = start(store, 1001, 1, List.of());
+        // The second must wait for the lock the first holds: it is either blocked on it or (the bug) done.
+        while (second.isAlive() && !blockedOnLock(second.pid())) {
+            Thread.sleep(10);
+        }
+        boolean finishedWhileFirstHeldTheLock = !second.isAlive();
+        Files.writeString(logs.resolve("pause.release"), "");
+
+        assertThat(first.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).as(Files.readString(logs.resolve("ingest-1.log"))).isZero();
+        assertThat(second.exitValue()).as(Files.readString(logs.resolve("ingest-1001.log"))).isZero();
+        assertThat(finishedWhileFirstHeldTheLock).as("the second ingest ran while the first held the lock").isFalse();
+        Path kept = dir;
+        dir = store;
+        try {
+            assertThat(pointsPerBuild()).containsOnlyKeys(1L, 1001L);
+            assertThat(HistoryStore.open(store).verify()).isEmpty();
+        }
+        finally {
+            dir = kept;
+        }
+    }
+
+    /** Whether a process waits for a POSIX lock: Linux lists such waiters in /proc/locks with "->". */
+    private static boolean blockedOnLock(long pid) throws IOException {
+        Path locks = Path.of("/proc/locks");
+        Assumptions.assumeTrue(Files.isReadable(locks), "needs Linux's /proc/locks");
+        return Files.readAllLines(locks).stream().anyMatch(line -> line.contains("->") && line.contains(" " + pid + " "));
+    }
+
     /** Every build is there with all its points, or not at all; nothing is damaged. */
     private void assertWholeBuildsOnly() {
         HistoryStore store = HistoryStore.open(dir);
@@ -87,12 +131,17 @@ class StoreProcessesTest {
     }
 
     private Process start(long firstBuild, int builds) throws IOException {
+        return start(dir, firstBuild, builds, List.of());
+    }
+
+    private Process start(Path store, long firstBuild, int builds, List<String> jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(IngestProcess.class.getName());
-        command.add(dir.toString());
+        command.add(store.toString());
         command.add(Long.toString(firstBuild));
         command.add(Integer.toString(builds));
         command.add(Integer.toString(SERIES));
