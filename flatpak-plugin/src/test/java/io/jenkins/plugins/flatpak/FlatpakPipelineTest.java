@@ -361,6 +361,47 @@ class FlatpakPipelineTest {
         assertThat(www.resolve("repo/summary")).exists();
     }
 
+    /**
+     * The record of a publish is in build.xml as soon as the step returns (not only when the build
+     * ends), so a controller that stops during a later stage keeps it; and {@code archiveBundle: false}
+     * keeps the nightly bundle out of JENKINS_HOME while the page still links it by URL.
+     */
+    @Test
+    void theRecordIsOnDiskWhenTheStepReturnsAndBundlesNeedNotBeArchived(JenkinsRule r) throws Exception {
+        assumeTrue(env != null, "flatpak, flatpak-builder, ostree and gnupg are needed on this machine");
+        r.createOnlineSlave(Label.get("flatpak"));
+        Path manifest = FlatpakTestEnvironment.writeHelloApp(env.root().resolve("src5"), APP, RUNTIME, SDK, "saved");
+        Path www = env.root().resolve("www-saved");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "saved");
+        job.setDefinition(new CpsFlowDefinition("""
+                node('flatpak') {
+                  withEnv(%s) {
+                    flatpakBuild manifest: '%s', repo: 'repo'
+                    flatpakPublish repo: 'repo', dest: '%s', url: '%s', bundle: true, archiveBundle: false
+                  }
+                }
+                echo 'RECORDED'
+                sleep 3600
+                """.formatted(withEnvList(), manifest, www, PUBLIC_URL), true));
+
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("RECORDED", run);
+        String buildXml = Files.readString(run.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8);
+        run.doStop();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
+
+        assertThat(buildXml).contains("<io.jenkins.plugins.flatpak.action.BuiltRef>")
+                .contains("<io.jenkins.plugins.flatpak.action.Publication>")
+                .contains(PUBLIC_URL + "/" + APP + ".flatpakref")
+                .contains(onlyCommit(run));
+        assertThat(www.resolve(APP + ".flatpak")).exists();
+        Publication publication = run.getAction(FlatpakBuildAction.class).getLastPublication();
+        assertThat(publication.getBundleArtifacts()).isEmpty();
+        assertThat(publication.getBundleUrls()).containsEntry(APP + ".flatpak", PUBLIC_URL + "/" + APP + ".flatpak");
+        assertThat(run.getArtifacts()).isEmpty();
+        r.assertLogNotContains("Archiving", run);
+    }
+
     private static boolean installed(String... programs) {
         String path = System.getenv("PATH");
         return path != null && Stream.of(programs).allMatch(program -> Stream.of(path.split(File.pathSeparator))

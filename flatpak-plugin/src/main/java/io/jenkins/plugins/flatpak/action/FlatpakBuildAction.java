@@ -1,6 +1,7 @@
 package io.jenkins.plugins.flatpak.action;
 
 import hudson.model.Run;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +25,22 @@ public class FlatpakBuildAction implements RunAction2 {
             run.addAction(action);
         }
         return action;
+    }
+
+    /**
+     * Adds what {@code flatpakBuild} exported to the build's action and writes build.xml at once: the
+     * action changes after it was attached, and a controller that stops before the build ends must
+     * not lose it.
+     */
+    public static void record(Run<?, ?> run, BuiltRef built) throws IOException {
+        of(run).add(built);
+        run.save();
+    }
+
+    /** Adds a publication to the build's action and writes build.xml at once (see the other record). */
+    public static void record(Run<?, ?> run, Publication publication) throws IOException {
+        of(run).add(publication);
+        run.save();
     }
 
     public synchronized void add(BuiltRef built) {

@@ -63,6 +63,7 @@ public class FlatpakPublishStep extends SigningStep {
     private String runtimeRepo;
     private boolean staticDeltas = true;
     private boolean bundle;
+    private boolean archiveBundle = true;
     private boolean verify = true;
     private String workDir;
     private String sshCredentialsId;
@@ -185,6 +186,19 @@ public class FlatpakPublishStep extends SigningStep {
         this.bundle = bundle;
     }
 
+    public boolean isArchiveBundle() {
+        return archiveBundle;
+    }
+
+    /**
+     * Whether the bundles of a local destination are also archived as build artifacts (into
+     * JENKINS_HOME, every build); off, the build page links them by URL only.
+     */
+    @DataBoundSetter
+    public void setArchiveBundle(boolean archiveBundle) {
+        this.archiveBundle = archiveBundle;
+    }
+
     public boolean isVerify() {
         return verify;
     }
@@ -247,6 +261,10 @@ public class FlatpakPublishStep extends SigningStep {
             if (step.repo == null || step.dest == null || step.url == null) {
                 throw new AbortException("flatpakPublish: repo, dest and url are required");
             }
+            if (!PublishedRepo.isWebUrl(step.url)) {
+                throw new AbortException("flatpakPublish: url must be an absolute http:// or https:// URL (the "
+                        + "public address of the web root), not '" + step.url + "'");
+            }
             if (step.keep < 1) {
                 throw new AbortException("flatpakPublish: keep must be at least 1, not " + step.keep);
             }
@@ -279,13 +297,14 @@ public class FlatpakPublishStep extends SigningStep {
                     step.runtimeRepo, step.staticDeltas, step.bundle, step.verify, step.workDir, step.rsh,
                     step.getGpgKey(), step.getGpgHomedir());
             String key = PublishLocks.key(step.dest, remote, nodeName(workspace), workspace.getRemote());
-            PublishedRepo published;
+            PublishedRepo answer;
             try (PublishLocks.Lease lease = PublishLocks.acquire(key, run.getFullDisplayName(), listener.getLogger())) {
-                published = workspace.act(new PublishTask(settings, listener, environment(), tools, secrets,
+                answer = workspace.act(new PublishTask(settings, listener, environment(), tools, secrets,
                         secretParent(workspace)));
             }
-            List<String> archived = archiveBundles(published, workspace, run, listener);
-            FlatpakBuildAction.of(run).add(publication(published, archived));
+            PublishedRepo published = answer.checkedAgainst(step.url, listener.getLogger());
+            List<String> archived = step.archiveBundle ? archiveBundles(published, workspace, run, listener) : List.of();
+            FlatpakBuildAction.record(run, publication(published, archived));
             return published.toStepResult();
         }
 
@@ -305,7 +324,13 @@ public class FlatpakPublishStep extends SigningStep {
             return new ArrayList<>(artifacts.keySet());
         }
 
-        private static Publication publication(PublishedRepo published, List<String> archived) {
+        /**
+         * The build page's record of a publish.
+         *
+         * @param published the agent's answer after {@link PublishedRepo#checkedAgainst}: its URLs are the
+         *                  controller's own and its file names safe to link
+         */
+        static Publication publication(PublishedRepo published, List<String> archived) {
             Map<String, String> flatpakrefs = new LinkedHashMap<>();
             for (String file : published.flatpakrefs()) {
                 flatpakrefs.put(file.substring(0, file.length() - ".flatpakref".length()), published.urlOf(file));
@@ -371,8 +396,8 @@ public class FlatpakPublishStep extends SigningStep {
             if (url == null) {
                 return FormValidation.error("Required: the public URL of the web root");
             }
-            if (!url.matches("(?i)(https?|file)://.+")) {
-                return FormValidation.error("Must be an absolute http://, https:// or file:// URL");
+            if (!PublishedRepo.isWebUrl(url)) {
+                return FormValidation.error("Must be an absolute http:// or https:// URL");
             }
             return FormValidation.ok();
         }
