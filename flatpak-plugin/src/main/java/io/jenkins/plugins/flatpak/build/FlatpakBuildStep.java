@@ -237,6 +237,14 @@ public class FlatpakBuildStep extends SigningStep {
             return FlatpakSteps.fuseItems();
         }
 
+        public FormValidation doCheckGpgCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepCredentials.checkFileCredentials(item, value);
+        }
+
+        public FormValidation doCheckGpgPassphraseCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepCredentials.checkStringCredentials(item, value);
+        }
+
         public ListBoxModel doFillGpgCredentialsIdItems(@AncestorInPath Item item,
                                                         @QueryParameter String gpgCredentialsId) {
             return StepCredentials.fillFileCredentials(item, gpgCredentialsId);

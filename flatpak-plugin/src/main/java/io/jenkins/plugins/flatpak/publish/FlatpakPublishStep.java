@@ -68,6 +68,7 @@ public class FlatpakPublishStep extends SigningStep {
     private String workDir;
     private String sshCredentialsId;
     private String rsh;
+    private String sshKnownHosts;
 
     /**
      * @param repo the build repository, relative to the workspace
@@ -237,6 +238,19 @@ public class FlatpakPublishStep extends SigningStep {
         this.rsh = Util.fixEmptyAndTrim(rsh);
     }
 
+    public String getSshKnownHosts() {
+        return sshKnownHosts;
+    }
+
+    /**
+     * The destination's host keys as {@code known_hosts} lines, checked instead of the agent's
+     * known_hosts files (with {@link #getSshCredentialsId()}).
+     */
+    @DataBoundSetter
+    public void setSshKnownHosts(String sshKnownHosts) {
+        this.sshKnownHosts = Util.fixEmptyAndTrim(sshKnownHosts);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(this, context);
@@ -276,6 +290,10 @@ public class FlatpakPublishStep extends SigningStep {
                 throw new AbortException("flatpakPublish: sshCredentialsId and rsh are for rsync destinations "
                         + "([user@]host:/path); '" + step.dest + "' is a local directory");
             }
+            if (step.sshKnownHosts != null && (step.sshCredentialsId == null || step.rsh != null)) {
+                throw new AbortException("flatpakPublish: sshKnownHosts is for the ssh made from sshCredentialsId; "
+                        + (step.rsh != null ? "with rsh, put the options into rsh" : "name the SSH credentials too"));
+            }
             List<String> programs = new ArrayList<>(List.of("flatpak", "ostree"));
             if (remote) {
                 programs.add("rsync");
@@ -287,7 +305,8 @@ public class FlatpakPublishStep extends SigningStep {
             Map<String, String> tools = requireTools("flatpakPublish", programs);
             SecretMaterial secrets = gpgSecrets(step, SecretMaterial.none());
             if (step.sshCredentialsId != null) {
-                secrets = StepCredentials.withSsh(secrets, build(), step.sshCredentialsId);
+                secrets = StepCredentials.withSsh(secrets, build(), step.sshCredentialsId)
+                        .withSshKnownHosts(step.sshKnownHosts);
             }
             FilePath workspace = workspace();
             TaskListener listener = listener();
@@ -361,6 +380,18 @@ public class FlatpakPublishStep extends SigningStep {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return FlatpakSteps.REQUIRED_CONTEXT;
+        }
+
+        public FormValidation doCheckGpgCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepCredentials.checkFileCredentials(item, value);
+        }
+
+        public FormValidation doCheckGpgPassphraseCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepCredentials.checkStringCredentials(item, value);
+        }
+
+        public FormValidation doCheckSshCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepCredentials.checkSshCredentials(item, value);
         }
 
         public ListBoxModel doFillGpgCredentialsIdItems(@AncestorInPath Item item,
