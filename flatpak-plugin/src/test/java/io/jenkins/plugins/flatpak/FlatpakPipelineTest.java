@@ -440,19 +440,23 @@ class FlatpakPipelineTest {
         Files.setPosixFilePermissions(bin.resolve("ssh"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         Path manifest = FlatpakTestEnvironment.writeHelloApp(env.root().resolve("src6"), APP, RUNTIME, SDK, "quote");
         WorkflowJob job = r.createProject(WorkflowJob.class, "it's");
+        // Inside flatpakPublishLock for the same destination: the publish uses the block's hold.
         job.setDefinition(new CpsFlowDefinition("""
-                node('flatpak') {
-                  withEnv(%s + ['PATH+FAKESSH=%s']) {
-                    flatpakBuild manifest: '%s', repo: 'repo'
-                    flatpakPublish repo: 'repo', dest: 'deploy@files.example.invalid:/srv/flatpak/hello', url: '%s',
-                                   sshCredentialsId: 'deploy',
-                                   sshKnownHosts: 'files.example.invalid ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIStandIn'
+                flatpakPublishLock('deploy@files.example.invalid:/srv/flatpak/hello') {
+                  node('flatpak') {
+                    withEnv(%s + ['PATH+FAKESSH=%s']) {
+                      flatpakBuild manifest: '%s', repo: 'repo'
+                      flatpakPublish repo: 'repo', dest: 'deploy@files.example.invalid:/srv/flatpak/hello', url: '%s',
+                                     sshCredentialsId: 'deploy',
+                                     sshKnownHosts: 'files.example.invalid ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIStandIn'
+                    }
                   }
                 }
                 """.formatted(withEnvList(), bin, manifest, PUBLIC_URL), true));
 
         WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
 
+        r.assertLogContains("flatpakPublish: the enclosing flatpakPublishLock holds deploy@files.example.invalid", run);
         r.assertLogContains("is not reachable or not writable", run);
         r.assertLogNotContains(sshPassphrase, run);
         List<String> args = Files.readAllLines(calls);

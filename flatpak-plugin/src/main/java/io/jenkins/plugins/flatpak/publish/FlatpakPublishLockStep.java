@@ -8,9 +8,9 @@ import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.util.Set;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.BodyExecutionCallback;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
@@ -77,7 +77,7 @@ public class FlatpakPublishLockStep extends Step {
             Run<?, ?> build = getContext().get(Run.class);
             run = build.getExternalizableId();
             owner = build.getFullDisplayName();
-            id = run + " " + getContext().get(FlowNode.class).getId();
+            id = run + " " + UUID.randomUUID();
             queue();
             return false;
         }
@@ -194,7 +194,7 @@ public class FlatpakPublishLockStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FlowNode.class);
+            return Set.of(Run.class, TaskListener.class);
         }
     }
 }

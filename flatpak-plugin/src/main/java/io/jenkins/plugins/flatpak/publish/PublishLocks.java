@@ -100,7 +100,7 @@ public final class PublishLocks {
     /**
      * A claim on a destination.
      *
-     * @param id        unique; for blocks {@code RUN-ID FLOW-NODE-ID}, the same after a restart
+     * @param id        unique; for blocks {@code RUN-ID UUID}, saved with the block, the same after a restart
      * @param owner     shown to those who wait, e.g. {@code nightly #42}
      * @param run       externalizable id of the block's build, for holds that outlive a restart; null for
      *                  a step's hold
