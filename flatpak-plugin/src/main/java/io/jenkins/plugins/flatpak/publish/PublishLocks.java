@@ -160,12 +160,10 @@ public final class PublishLocks {
                 save();
             }
         }
-        grant(next);
-    }
-
-    private static void grant(Claim claim) {
-        if (claim != null && claim.onGranted() != null) {
-            claim.onGranted().run();
+        // The next in line learns it outside the table's lock: it may start a Pipeline body.
+        Runnable granted = next == null ? null : next.onGranted();
+        if (granted != null) {
+            granted.run();
         }
     }
 
