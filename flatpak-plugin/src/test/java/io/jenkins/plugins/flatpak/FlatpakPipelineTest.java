@@ -33,6 +33,8 @@ import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.jenkinsci.plugins.workflow.job.properties.DurabilityHintJobProperty;
+import org.jenkinsci.plugins.workflow.flow.FlowDurabilityHint;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -361,6 +363,110 @@ class FlatpakPipelineTest {
 
         r.assertBuildStatusSuccess(r.waitForCompletion(run));
         assertThat(www.resolve("repo/summary")).exists();
+    }
+
+    /**
+     * The record of a publish is in build.xml as soon as the step returns (not only when the build
+     * ends), so a controller that stops during a later stage keeps it; and {@code archiveBundle: false}
+     * keeps the nightly bundle out of JENKINS_HOME while the page still links it by URL.
+     */
+    @Test
+    void theRecordIsOnDiskWhenTheStepReturnsAndBundlesNeedNotBeArchived(JenkinsRule r) throws Exception {
+        assumeTrue(env != null, "flatpak, flatpak-builder, ostree and gnupg are needed on this machine");
+        r.createOnlineSlave(Label.get("flatpak"));
+        Path manifest = FlatpakTestEnvironment.writeHelloApp(env.root().resolve("src5"), APP, RUNTIME, SDK, "saved");
+        Path www = env.root().resolve("www-saved");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "saved");
+        job.setDefinition(new CpsFlowDefinition("""
+                node('flatpak') {
+                  withEnv(%s) {
+                    flatpakBuild manifest: '%s', repo: 'repo'
+                    flatpakPublish repo: 'repo', dest: '%s', url: '%s', bundle: true, archiveBundle: false
+                    echo 'RECORDED'
+                    sleep 3600
+                  }
+                }
+                """.formatted(withEnvList(), manifest, www, PUBLIC_URL), true));
+        // Pipeline itself then saves the build as seldom as it can: what is on disk is the steps' doing.
+        job.addProperty(new DurabilityHintJobProperty(FlowDurabilityHint.PERFORMANCE_OPTIMIZED));
+
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("RECORDED", run);
+        String buildXml = Files.readString(run.getRootDir().toPath().resolve("build.xml"), StandardCharsets.UTF_8);
+        run.doStop();
+        r.assertBuildStatus(Result.ABORTED, r.waitForCompletion(run));
+
+        assertThat(buildXml).contains("<io.jenkins.plugins.flatpak.action.BuiltRef>")
+                .contains("<io.jenkins.plugins.flatpak.action.Publication>")
+                .contains(PUBLIC_URL + "/" + APP + ".flatpakref")
+                .contains(onlyCommit(run));
+        assertThat(www.resolve(APP + ".flatpak")).exists();
+        Publication publication = run.getAction(FlatpakBuildAction.class).getLastPublication();
+        assertThat(publication.getBundleArtifacts()).isEmpty();
+        assertThat(publication.getBundleUrls()).containsEntry(APP + ".flatpak", PUBLIC_URL + "/" + APP + ".flatpak");
+        assertThat(run.getArtifacts()).isEmpty();
+        r.assertLogNotContains("Archiving", run);
+    }
+
+    /**
+     * The ssh that rsync runs for a credential: only the key, never a password or keyboard-interactive
+     * answer (the askpass program would give the key's passphrase to any prompt), strict host keys from
+     * the step, and a key path that survives a job named {@code it's}. A stand-in ssh first on PATH
+     * records what rsync passes it and refuses the connection, as a host that is down would.
+     */
+    @Test
+    void rsyncsSshUsesOnlyTheKeyWithStrictHostKeysEvenForAJobNamedWithAQuote(JenkinsRule r) throws Exception {
+        assumeTrue(env != null && installed("rsync"), "flatpak and rsync needed");
+        r.createOnlineSlave(Label.get("flatpak"));
+        String sshPassphrase = "ssh passphrase of the deploy key";
+        SystemCredentialsProvider.getInstance().getCredentials().add(new BasicSSHUserPrivateKey(CredentialsScope.GLOBAL,
+                "deploy", "nightly-deploy", new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource(
+                "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA stand-in key\n-----END OPENSSH PRIVATE KEY-----\n"),
+                sshPassphrase, "deploy key"));
+        SystemCredentialsProvider.getInstance().save();
+        Path bin = Files.createDirectories(env.root().resolve("fake-ssh-bin"));
+        Path calls = env.root().resolve("fake-ssh-calls");
+        Files.writeString(bin.resolve("ssh"), """
+                #!/bin/sh
+                printf '%%s\\n' "$@" >> '%1$s'
+                prev=
+                for a in "$@"; do
+                  if [ "$prev" = -i ] && [ -r "$a" ] && grep -q 'stand-in key' "$a"; then echo KEY-READABLE >> '%1$s'; fi
+                  if [ "$prev" = -o ]; then case "$a" in UserKnownHostsFile=*) cat "${a#UserKnownHostsFile=}" >> '%1$s';; esac; fi
+                  prev=$a
+                done
+                [ "$("$SSH_ASKPASS" 'Enter passphrase for key:')" = '%2$s' ] && echo ASKPASS-GIVES-THE-PASSPHRASE >> '%1$s'
+                echo 'ssh: connect to host files.example.invalid port 22: Connection refused' >&2
+                exit 255
+                """.formatted(calls, sshPassphrase));
+        Files.setPosixFilePermissions(bin.resolve("ssh"), java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Path manifest = FlatpakTestEnvironment.writeHelloApp(env.root().resolve("src6"), APP, RUNTIME, SDK, "quote");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "it's");
+        // Inside flatpakPublishLock for the same destination: the publish uses the block's hold.
+        job.setDefinition(new CpsFlowDefinition("""
+                flatpakPublishLock('deploy@files.example.invalid:/srv/flatpak/hello') {
+                  node('flatpak') {
+                    withEnv(%s + ['PATH+FAKESSH=%s']) {
+                      flatpakBuild manifest: '%s', repo: 'repo'
+                      flatpakPublish repo: 'repo', dest: 'deploy@files.example.invalid:/srv/flatpak/hello', url: '%s',
+                                     sshCredentialsId: 'deploy',
+                                     sshKnownHosts: 'files.example.invalid ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIStandIn'
+                    }
+                  }
+                }
+                """.formatted(withEnvList(), bin, manifest, PUBLIC_URL), true));
+
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+
+        r.assertLogContains("flatpakPublish: the enclosing flatpakPublishLock holds deploy@files.example.invalid", run);
+        r.assertLogContains("is not reachable or not writable", run);
+        r.assertLogNotContains(sshPassphrase, run);
+        List<String> args = Files.readAllLines(calls);
+        assertThat(args).contains("-i", "KEY-READABLE", "IdentitiesOnly=yes", "PreferredAuthentications=publickey",
+                "PasswordAuthentication=no", "KbdInteractiveAuthentication=no", "StrictHostKeyChecking=yes",
+                "files.example.invalid ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIStandIn", "ASKPASS-GIVES-THE-PASSPHRASE")
+                .doesNotContain("BatchMode=yes");
+        assertThat(args).filteredOn(a -> a.startsWith("UserKnownHostsFile=")).hasSize(1);
     }
 
     private static boolean installed(String... programs) {

@@ -4,7 +4,7 @@ import hudson.model.Action;
 import hudson.model.Run;
 
 /**
- * The job page's "Latest nightly": the newest publication of the job's recent builds, with its
+ * The job page's "Latest nightly": the newest publication of the job's last successful build, with its
  * install commands. It has no page of its own (no URL, no side-panel link); {@code jobMain.jelly}
  * draws it on the job's main page.
  */

@@ -6,19 +6,24 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * Replaces known secret values (passphrases) with {@code ****} in text on its way to the build log.
+ * Replaces known secret values (passphrases) with {@code ****} in text on its way to the build log,
+ * also in their shell-quoted and Base64 forms ({@link SecretForms}).
  * The engine never puts a secret on a command line or in a message; this is the second line of
- * defence, for a program that would echo one. Text is passed on per line; a partial line is held back
- * only as long as its end could be the start of a secret.
+ * defence, for a program that would echo one. Text is passed on per line; on a flush, the end of a
+ * partial line is held back only while it is the start of a secret.
  */
 public final class MaskingOutputStream extends OutputStream {
     private static final byte[] MASK = "****".getBytes(StandardCharsets.UTF_8);
 
     private final OutputStream out;
     private final List<byte[]> secrets;
+    /** The secrets by their first byte, longest first: most positions of a log start no secret. */
+    private final Map<Byte, List<byte[]>> byFirstByte;
     private final int longest;
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
 
@@ -26,11 +31,13 @@ public final class MaskingOutputStream extends OutputStream {
     public MaskingOutputStream(OutputStream out, List<String> secrets) {
         this.out = Objects.requireNonNull(out, "out");
         this.secrets = secrets.stream()
-                .filter(s -> s != null && !s.isBlank())
+                .flatMap(s -> SecretForms.of(s).stream())
+                .distinct()
                 .map(s -> s.getBytes(StandardCharsets.UTF_8))
                 .sorted(Comparator.comparingInt((byte[] s) -> s.length).reversed())
                 .toList();
         this.longest = this.secrets.isEmpty() ? 0 : this.secrets.get(0).length;
+        this.byFirstByte = this.secrets.stream().collect(Collectors.groupingBy(s -> s[0]));
     }
 
     @Override
@@ -59,10 +66,23 @@ public final class MaskingOutputStream extends OutputStream {
     @Override
     public synchronized void flush() throws IOException {
         if (!secrets.isEmpty()) {
-            // Keep back what could still grow into a secret.
-            emit(Math.max(0, line.size() - (longest - 1)));
+            emit(safePrefixLength());
         }
         out.flush();
+    }
+
+    /** How much of the buffered text can go out: all but the shortest tail that could grow into a secret. */
+    private int safePrefixLength() {
+        byte[] buffered = line.toByteArray();
+        for (int start = Math.max(0, buffered.length - (longest - 1)); start < buffered.length; start++) {
+            for (byte[] secret : byFirstByte.getOrDefault(buffered[start], List.of())) {
+                int tail = buffered.length - start;
+                if (tail < secret.length && java.util.Arrays.equals(buffered, start, buffered.length, secret, 0, tail)) {
+                    return start;
+                }
+            }
+        }
+        return buffered.length;
     }
 
     @Override
@@ -115,7 +135,7 @@ public final class MaskingOutputStream extends OutputStream {
     }
 
     private byte[] secretAt(byte[] text, int at) {
-        for (byte[] secret : secrets) {
+        for (byte[] secret : byFirstByte.getOrDefault(text[at], List.of())) {
             if (at + secret.length <= text.length && regionMatches(text, at, secret)) {
                 return secret;
             }

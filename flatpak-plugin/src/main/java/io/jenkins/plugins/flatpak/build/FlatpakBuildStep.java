@@ -208,7 +208,7 @@ public class FlatpakBuildStep extends SigningStep {
             BuiltApp built = workspace.act(new BuildTask(settings, listener(), environment(), tools, secrets,
                     secretParent(workspace)));
             Run<?, ?> run = build();
-            FlatpakBuildAction.of(run).add(new BuiltRef(built.ref(), built.commit(), built.repo()));
+            FlatpakBuildAction.record(run, new BuiltRef(built.ref(), built.commit(), built.repo()));
             listener().getLogger().println("flatpakBuild: exported " + built.ref() + " at " + built.commit());
             return built.toStepResult();
         }
@@ -235,6 +235,14 @@ public class FlatpakBuildStep extends SigningStep {
 
         public ListBoxModel doFillRofilesFuseItems() {
             return FlatpakSteps.fuseItems();
+        }
+
+        public FormValidation doCheckGpgCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepCredentials.checkFileCredentials(item, value);
+        }
+
+        public FormValidation doCheckGpgPassphraseCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepCredentials.checkStringCredentials(item, value);
         }
 
         public ListBoxModel doFillGpgCredentialsIdItems(@AncestorInPath Item item,

@@ -22,25 +22,40 @@ public final class SecretMaterial implements Serializable {
     private final String sshKey;
     private final String sshPassphrase;
     private final String sshUser;
+    private final String sshKnownHosts;
 
-    private SecretMaterial(byte[] gpgKey, String gpgPassphrase, String sshKey, String sshPassphrase, String sshUser) {
+    private SecretMaterial(byte[] gpgKey, String gpgPassphrase, String sshKey, String sshPassphrase, String sshUser,
+                           String sshKnownHosts) {
         this.gpgKey = gpgKey == null ? null : gpgKey.clone();
         this.gpgPassphrase = gpgPassphrase;
         this.sshKey = sshKey;
         this.sshPassphrase = sshPassphrase;
         this.sshUser = sshUser;
+        this.sshKnownHosts = sshKnownHosts;
     }
 
     public static SecretMaterial none() {
-        return new SecretMaterial(null, null, null, null, null);
+        return new SecretMaterial(null, null, null, null, null, null);
     }
 
     public SecretMaterial withGpg(byte[] armoredKey, String passphrase) {
-        return new SecretMaterial(armoredKey, passphrase, sshKey, sshPassphrase, sshUser);
+        return new SecretMaterial(armoredKey, passphrase, sshKey, sshPassphrase, sshUser, sshKnownHosts);
     }
 
     public SecretMaterial withSsh(String privateKey, String passphrase, String user) {
-        return new SecretMaterial(gpgKey, gpgPassphrase, privateKey, passphrase, user);
+        return new SecretMaterial(gpgKey, gpgPassphrase, privateKey, passphrase, user, sshKnownHosts);
+    }
+
+    /**
+     * The host keys ssh accepts for the destination ({@code known_hosts} lines), instead of the agent's
+     * known_hosts files. Not secret, but it belongs to the SSH key it travels with.
+     */
+    public SecretMaterial withSshKnownHosts(String knownHosts) {
+        return new SecretMaterial(gpgKey, gpgPassphrase, sshKey, sshPassphrase, sshUser, knownHosts);
+    }
+
+    public String sshKnownHosts() {
+        return sshKnownHosts;
     }
 
     public boolean hasGpgKey() {

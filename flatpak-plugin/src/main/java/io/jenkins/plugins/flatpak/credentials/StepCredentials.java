@@ -9,8 +9,11 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.AbortException;
 import hudson.Util;
 import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
 import hudson.model.Run;
 import hudson.security.ACL;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.util.List;
 import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.springframework.security.core.Authentication;
 
 /**
  * Looks up the credentials a step names, in the context of its build (so folder credentials and the
@@ -94,19 +98,68 @@ public final class StepCredentials {
     private static ListBoxModel fill(Item item, String current, Class<? extends StandardCredentials> type) {
         StandardListBoxModel result = new StandardListBoxModel();
         String value = current == null ? "" : current;
-        // Only people who may configure the job (or use its credentials) see which credentials exist.
-        if (item == null) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                result.includeCurrentValue(value);
-                return result;
-            }
-        } else if (!item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
+        if (!mayListCredentials(item)) {
             result.includeCurrentValue(value);
             return result;
         }
-        result.includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, item, type, List.of(), CredentialsMatchers.always())
-                .includeCurrentValue(value);
-        return result;
+        result.includeEmptyValue();
+        if (item == null) {
+            result.includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), type, List.of(), CredentialsMatchers.always());
+        } else {
+            result.includeMatchingAs(authenticationOf(item), item, type, List.of(), CredentialsMatchers.always());
+        }
+        return result.includeCurrentValue(value);
+    }
+
+    /** Only people who may configure the job (or use its credentials) learn which credentials exist. */
+    private static boolean mayListCredentials(Item item) {
+        if (item == null) {
+            return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
+        }
+        return item.hasPermission(Item.EXTENDED_READ) || item.hasPermission(CredentialsProvider.USE_ITEM);
+    }
+
+    /**
+     * Whom the job's builds run as: the credentials a build can use are those this authentication sees
+     * (a job that runs as a user does not see the controller's system-wide credentials), so the lists
+     * and checks ask as it, not as SYSTEM.
+     */
+    private static Authentication authenticationOf(Item item) {
+        return item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+    }
+
+    /** Checks a secret file field: the id names a secret file the job's builds can use. */
+    public static FormValidation checkFileCredentials(Item item, String value) {
+        return check(item, value, FileCredentials.class, "'Secret file'");
+    }
+
+    /** Checks a secret text field. */
+    public static FormValidation checkStringCredentials(Item item, String value) {
+        return check(item, value, StringCredentials.class, "'Secret text'");
+    }
+
+    /** Checks an SSH key field. */
+    public static FormValidation checkSshCredentials(Item item, String value) {
+        return check(item, value, SSHUserPrivateKey.class, "'SSH Username with private key'");
+    }
+
+    private static FormValidation check(Item item, String value, Class<? extends StandardCredentials> type,
+                                        String kind) {
+        String id = Util.fixEmptyAndTrim(value);
+        if (id == null || !mayListCredentials(item)) {
+            return FormValidation.ok();
+        }
+        if (id.startsWith("${") && id.endsWith("}")) {
+            return FormValidation.warning("Cannot check credentials given by an expression");
+        }
+        ListBoxModel found = item == null
+                ? CredentialsProvider.listCredentialsInItemGroup(type, Jenkins.get(), ACL.SYSTEM2, List.of(),
+                        CredentialsMatchers.withId(id))
+                : CredentialsProvider.listCredentialsInItem(type, item, authenticationOf(item), List.of(),
+                        CredentialsMatchers.withId(id));
+        if (found.isEmpty()) {
+            return FormValidation.error("No " + kind + " credential with this id that this job's builds can use");
+        }
+        return FormValidation.ok();
     }
 }

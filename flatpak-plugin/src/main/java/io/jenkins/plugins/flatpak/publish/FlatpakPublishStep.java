@@ -63,10 +63,12 @@ public class FlatpakPublishStep extends SigningStep {
     private String runtimeRepo;
     private boolean staticDeltas = true;
     private boolean bundle;
+    private boolean archiveBundle = true;
     private boolean verify = true;
     private String workDir;
     private String sshCredentialsId;
     private String rsh;
+    private String sshKnownHosts;
 
     /**
      * @param repo the build repository, relative to the workspace
@@ -185,6 +187,19 @@ public class FlatpakPublishStep extends SigningStep {
         this.bundle = bundle;
     }
 
+    public boolean isArchiveBundle() {
+        return archiveBundle;
+    }
+
+    /**
+     * Whether the bundles of a local destination are also archived as build artifacts (into
+     * JENKINS_HOME, every build); off, the build page links them by URL only.
+     */
+    @DataBoundSetter
+    public void setArchiveBundle(boolean archiveBundle) {
+        this.archiveBundle = archiveBundle;
+    }
+
     public boolean isVerify() {
         return verify;
     }
@@ -223,6 +238,19 @@ public class FlatpakPublishStep extends SigningStep {
         this.rsh = Util.fixEmptyAndTrim(rsh);
     }
 
+    public String getSshKnownHosts() {
+        return sshKnownHosts;
+    }
+
+    /**
+     * The destination's host keys as {@code known_hosts} lines, checked instead of the agent's
+     * known_hosts files (with {@link #getSshCredentialsId()}).
+     */
+    @DataBoundSetter
+    public void setSshKnownHosts(String sshKnownHosts) {
+        this.sshKnownHosts = Util.fixEmptyAndTrim(sshKnownHosts);
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new Execution(this, context);
@@ -247,6 +275,10 @@ public class FlatpakPublishStep extends SigningStep {
             if (step.repo == null || step.dest == null || step.url == null) {
                 throw new AbortException("flatpakPublish: repo, dest and url are required");
             }
+            if (!PublishedRepo.isWebUrl(step.url)) {
+                throw new AbortException("flatpakPublish: url must be an absolute http:// or https:// URL (the "
+                        + "public address of the web root), not '" + step.url + "'");
+            }
             if (step.keep < 1) {
                 throw new AbortException("flatpakPublish: keep must be at least 1, not " + step.keep);
             }
@@ -257,6 +289,10 @@ public class FlatpakPublishStep extends SigningStep {
             if (!remote && (step.sshCredentialsId != null || step.rsh != null)) {
                 throw new AbortException("flatpakPublish: sshCredentialsId and rsh are for rsync destinations "
                         + "([user@]host:/path); '" + step.dest + "' is a local directory");
+            }
+            if (step.sshKnownHosts != null && (step.sshCredentialsId == null || step.rsh != null)) {
+                throw new AbortException("flatpakPublish: sshKnownHosts is for the ssh made from sshCredentialsId; "
+                        + (step.rsh != null ? "with rsh, put the options into rsh" : "name the SSH credentials too"));
             }
             List<String> programs = new ArrayList<>(List.of("flatpak", "ostree"));
             if (remote) {
@@ -269,7 +305,8 @@ public class FlatpakPublishStep extends SigningStep {
             Map<String, String> tools = requireTools("flatpakPublish", programs);
             SecretMaterial secrets = gpgSecrets(step, SecretMaterial.none());
             if (step.sshCredentialsId != null) {
-                secrets = StepCredentials.withSsh(secrets, build(), step.sshCredentialsId);
+                secrets = StepCredentials.withSsh(secrets, build(), step.sshCredentialsId)
+                        .withSshKnownHosts(step.sshKnownHosts);
             }
             FilePath workspace = workspace();
             TaskListener listener = listener();
@@ -279,13 +316,20 @@ public class FlatpakPublishStep extends SigningStep {
                     step.runtimeRepo, step.staticDeltas, step.bundle, step.verify, step.workDir, step.rsh,
                     step.getGpgKey(), step.getGpgHomedir());
             String key = PublishLocks.key(step.dest, remote, nodeName(workspace), workspace.getRemote());
-            PublishedRepo published;
-            try (PublishLocks.Lease lease = PublishLocks.acquire(key, run.getFullDisplayName(), listener.getLogger())) {
-                published = workspace.act(new PublishTask(settings, listener, environment(), tools, secrets,
-                        secretParent(workspace)));
+            PublishTask task = new PublishTask(settings, listener, environment(), tools, secrets, secretParent(workspace));
+            PublishedRepo answer;
+            HeldDestinations held = getContext().get(HeldDestinations.class);
+            if (held != null && held.contains(key)) {
+                listener.getLogger().println("flatpakPublish: the enclosing flatpakPublishLock holds " + step.dest);
+                answer = workspace.act(task);
+            } else {
+                try (PublishLocks.Lease lease = PublishLocks.acquire(key, run.getFullDisplayName(), listener.getLogger())) {
+                    answer = workspace.act(task);
+                }
             }
-            List<String> archived = archiveBundles(published, workspace, run, listener);
-            FlatpakBuildAction.of(run).add(publication(published, archived));
+            PublishedRepo published = answer.checkedAgainst(step.url, listener.getLogger());
+            List<String> archived = step.archiveBundle ? archiveBundles(published, workspace, run, listener) : List.of();
+            FlatpakBuildAction.record(run, publication(published, archived));
             return published.toStepResult();
         }
 
@@ -305,7 +349,13 @@ public class FlatpakPublishStep extends SigningStep {
             return new ArrayList<>(artifacts.keySet());
         }
 
-        private static Publication publication(PublishedRepo published, List<String> archived) {
+        /**
+         * The build page's record of a publish.
+         *
+         * @param published the agent's answer after {@link PublishedRepo#checkedAgainst}: its URLs are the
+         *                  controller's own and its file names safe to link
+         */
+        static Publication publication(PublishedRepo published, List<String> archived) {
             Map<String, String> flatpakrefs = new LinkedHashMap<>();
             for (String file : published.flatpakrefs()) {
                 flatpakrefs.put(file.substring(0, file.length() - ".flatpakref".length()), published.urlOf(file));
@@ -336,6 +386,18 @@ public class FlatpakPublishStep extends SigningStep {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return FlatpakSteps.REQUIRED_CONTEXT;
+        }
+
+        public FormValidation doCheckGpgCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepCredentials.checkFileCredentials(item, value);
+        }
+
+        public FormValidation doCheckGpgPassphraseCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepCredentials.checkStringCredentials(item, value);
+        }
+
+        public FormValidation doCheckSshCredentialsId(@AncestorInPath Item item, @QueryParameter String value) {
+            return StepCredentials.checkSshCredentials(item, value);
         }
 
         public ListBoxModel doFillGpgCredentialsIdItems(@AncestorInPath Item item,
@@ -371,8 +433,8 @@ public class FlatpakPublishStep extends SigningStep {
             if (url == null) {
                 return FormValidation.error("Required: the public URL of the web root");
             }
-            if (!url.matches("(?i)(https?|file)://.+")) {
-                return FormValidation.error("Must be an absolute http://, https:// or file:// URL");
+            if (!PublishedRepo.isWebUrl(url)) {
+                return FormValidation.error("Must be an absolute http:// or https:// URL");
             }
             return FormValidation.ok();
         }

@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.LauncherDecorator;
 import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -71,6 +72,7 @@ public abstract class AgentStepRunner<T> extends SynchronousNonBlockingStepExecu
      * @throws AbortException naming the agent, the missing programs and the PATH searched
      */
     protected Map<String, String> requireTools(String step, List<String> programs) throws IOException, InterruptedException {
+        refuseDecoratedLauncher(step);
         FilePath workspace = workspace();
         Launcher launcher = getContext().get(Launcher.class);
         if (!launcher.isUnix()) {
@@ -86,6 +88,20 @@ public abstract class AgentStepRunner<T> extends SynchronousNonBlockingStepExecu
                     + " there, or run the step on an agent that has them (agent { label '...' }).");
         }
         return found.located();
+    }
+
+    /**
+     * The engine runs its programs on the agent's own machine (next to the files it reads with
+     * {@code java.nio.file}), not through the step's launcher. Inside {@code container('...')} or
+     * {@code docker.image(...).inside} the launcher is decorated to run elsewhere; the step would build
+     * in the wrong place, so it refuses to run there.
+     */
+    private void refuseDecoratedLauncher(String step) throws IOException, InterruptedException {
+        if (getContext().get(LauncherDecorator.class) != null) {
+            throw new AbortException(step + " runs on the agent itself and cannot run inside container(), "
+                    + "docker.image().inside or withDockerContainer; call it directly inside node (or agent), on an "
+                    + "agent whose own system has flatpak installed");
+        }
     }
 
     private static List<String> debianPackages(List<String> programs) {

@@ -28,7 +28,7 @@ class MaskingOutputStreamTest {
         try (MaskingOutputStream out = new MaskingOutputStream(sink, List.of("s3cr3t-value"))) {
             out.write("progress: s3cr".getBytes(StandardCharsets.UTF_8));
             out.flush();
-            assertThat(written()).as("the possible start of a secret is held back").isEqualTo("pro");
+            assertThat(written()).as("the possible start of a secret is held back").isEqualTo("progress: ");
             out.write("3t-value done".getBytes(StandardCharsets.UTF_8));
             out.flush();
             out.write('\n');
@@ -41,9 +41,12 @@ class MaskingOutputStreamTest {
         MaskingOutputStream out = new MaskingOutputStream(sink, List.of("abc"));
         out.write("Downloading 42%".getBytes(StandardCharsets.UTF_8));
         out.flush();
-        assertThat(written()).isEqualTo("Downloading 4");
+        assertThat(written()).as("no end of it starts a secret").isEqualTo("Downloading 42%");
+        out.write("... ab".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        assertThat(written()).isEqualTo("Downloading 42%... ");
         out.close();
-        assertThat(written()).isEqualTo("Downloading 42%");
+        assertThat(written()).isEqualTo("Downloading 42%... ab");
     }
 
     @Test
@@ -61,5 +64,37 @@ class MaskingOutputStreamTest {
             out.write("passphrase pass\n".getBytes(StandardCharsets.UTF_8));
         }
         assertThat(written()).isEqualTo("**** ****\n");
+    }
+
+    @Test
+    void shellQuotedAndEscapedFormsOfASecretAreMaskedToo() throws IOException {
+        String secret = "it's a \"pass\" $word";
+        try (MaskingOutputStream out = new MaskingOutputStream(sink, List.of(secret))) {
+            out.write(("+ gpg --passphrase 'it'\"'\"'s a \"pass\" $word'\n"
+                    + "+ gpg --passphrase 'it'\\''s a \"pass\" $word'\n"
+                    + "+ gpg --passphrase \"it's a \\\"pass\\\" \\$word\"\n"
+                    + "+ gpg --passphrase it\\'s\\ a\\ \\\"pass\\\"\\ \\$word\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(written()).isEqualTo("+ gpg --passphrase '****'\n+ gpg --passphrase '****'\n"
+                + "+ gpg --passphrase \"****\"\n+ gpg --passphrase ****\n");
+    }
+
+    @Test
+    void base64FormsAreMaskedAtEveryOffset() throws IOException {
+        String secret = "deploy:correct horse battery";
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        String alone = b64.encodeToString(secret.getBytes(StandardCharsets.UTF_8));
+        String afterOne = b64.encodeToString(("u" + secret + "!").getBytes(StandardCharsets.UTF_8));
+        String afterTwo = b64.encodeToString(("us" + secret).getBytes(StandardCharsets.UTF_8));
+        try (MaskingOutputStream out = new MaskingOutputStream(sink, List.of(secret))) {
+            out.write(("Authorization: Basic " + alone + "\n" + afterOne + "\n" + afterTwo + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        String text = written();
+        assertThat(text.lines().toList()).hasSize(3).allMatch(line -> line.contains("****"));
+        // What is left of each line is at most the few characters that mix the secret with its neighbours.
+        assertThat(text.replace("Authorization: Basic ", "").lines())
+                .allMatch(line -> line.replace("****", "").length() <= 6);
+        assertThat(text).doesNotContain(alone.substring(4, 20));
     }
 }

@@ -54,21 +54,28 @@ class SecretFilesTest {
     }
 
     @Test
-    void sshKeyWithPassphraseGoesThroughAnAskpassProgram() throws Exception {
+    void sshKeyWithPassphraseGoesThroughAnAskpassProgramAndOnlyUnlocksTheKey() throws Exception {
         SecretMaterial material = SecretMaterial.none().withSsh("-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn\n",
-                "ssh secret", "deploy");
-        try (SecretFiles files = SecretFiles.write(tmp, material)) {
+                "ssh secret", "deploy").withSshKnownHosts("files.example.org ssh-ed25519 AAAAC3Nz\n");
+        Path sshTmp = Files.createDirectories(tmp.resolve("agent-tmp"));
+        try (SecretFiles files = SecretFiles.write(tmp.resolve("job it's@tmp"), sshTmp, material)) {
             String rsh = files.rsh();
-            assertThat(rsh).startsWith("ssh -i '" + tmp).contains("-o IdentitiesOnly=yes").contains("-o User=deploy")
-                    .doesNotContain("BatchMode").doesNotContain("ssh secret");
+            assertThat(rsh).startsWith("ssh -i " + sshTmp).contains("-o IdentitiesOnly=yes").contains("-o User=deploy")
+                    .contains("-o PreferredAuthentications=publickey", "-o PasswordAuthentication=no",
+                            "-o KbdInteractiveAuthentication=no", "-o StrictHostKeyChecking=yes",
+                            "-o UserKnownHostsFile=" + sshTmp)
+                    .doesNotContain("BatchMode").doesNotContain("ssh secret").doesNotContain("'");
             String askpass = files.environment().get("SSH_ASKPASS");
+            assertThat(Files.readString(Path.of(askpass))).doesNotContain(sshTmp.toString());
             assertThat(files.environment()).containsEntry("SSH_ASKPASS_REQUIRE", "force");
             Process process = new ProcessBuilder(askpass, "Enter passphrase for key:").start();
             assertThat(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("ssh secret\n");
             assertThat(process.waitFor()).isZero();
-            assertThat(Files.readString(tmp.resolve(Path.of(rsh.split("'")[1])))).endsWith("b3Blbn\n");
+            assertThat(Files.readString(Path.of(rsh.split(" ")[2]))).endsWith("b3Blbn\n");
+            String knownHosts = rsh.substring(rsh.indexOf("UserKnownHostsFile=") + 19).split(" ")[0];
+            assertThat(Files.readString(Path.of(knownHosts))).isEqualTo("files.example.org ssh-ed25519 AAAAC3Nz\n");
         }
-        assertThat(tmp).isEmptyDirectory();
+        assertThat(sshTmp).isEmptyDirectory();
     }
 
     @Test
