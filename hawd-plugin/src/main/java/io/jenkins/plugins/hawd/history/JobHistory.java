@@ -5,6 +5,8 @@ import dev.nightly.bench.model.BenchmarkResults;
 import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.HistoryStore;
 import dev.nightly.bench.store.IngestSummary;
+import dev.nightly.bench.store.RepairReport;
+import dev.nightly.bench.store.StoreRepair;
 import hudson.Util;
 import hudson.model.Job;
 import java.io.IOException;
@@ -24,8 +26,8 @@ import java.util.logging.Logger;
  * The benchmark history of one job: the engine's {@link HistoryStore} in the job's folder
  * ({@code jobs/NAME/hawd-history/}). Pages and checks read it through snapshots and never load builds.
  * When the store is missing or damaged, the next recording (or the POST "Rebuild" of the Benchmark Trends
- * page) rebuilds it from the builds' own files ({@link BuildFiles}), which are read straight from the
- * build folders, again without loading a build. Reads never rebuild.
+ * page) mends it with the engine's repair and the builds' own files ({@link BuildFiles}), which are read
+ * straight from the build folders, again without loading a build. Reads never rebuild.
  */
 public final class JobHistory {
     private static final Logger LOGGER = Logger.getLogger(JobHistory.class.getName());
@@ -111,18 +113,30 @@ public final class JobHistory {
     }
 
     /**
-     * Moves the store aside and ingests the files of all builds older than {@code before}. One aside copy
-     * at most ({@code hawd-history.damaged}, the newest): rebuilds must not fill the job folder.
+     * Mends the store with the engine's repair, the same as {@code nightly bench repair} (series cut at their
+     * last whole line, indexes, checksums and manifest made anew, unusable files put aside into the store's
+     * own {@code damaged/} folder, one copy at most), then ingests the files of all builds older than
+     * {@code before}: rows the store still holds are recognised, points lost to the damage come back from
+     * the builds that recorded them. A folder that is no store at all is set aside whole, one copy at most.
      */
     private HistoryStore rebuild(long before) {
         try {
             if (Files.exists(storeDir)) {
-                Path aside = storeDir.resolveSibling(FOLDER + ".damaged");
-                if (Files.exists(aside)) {
-                    Util.deleteRecursive(aside.toFile());
+                try {
+                    RepairReport report = StoreRepair.repair(storeDir);
+                    if (report.changedAnything()) {
+                        LOGGER.warning(() -> "Repaired benchmark history " + storeDir + ": " + String.join("; ", report.actions())
+                                + (report.damaged() == null ? "" : "; what could not be used is in " + report.damaged()));
+                    }
                 }
-                Files.move(storeDir, aside);
-                LOGGER.warning(() -> "Moved benchmark history " + storeDir + " to " + aside);
+                catch (BadInputException e) {
+                    Path aside = storeDir.resolveSibling(FOLDER + ".damaged");
+                    if (Files.exists(aside)) {
+                        Util.deleteRecursive(aside.toFile());
+                    }
+                    Files.move(storeDir, aside);
+                    LOGGER.log(Level.WARNING, "Moved " + storeDir + " to " + aside + ": it is no history store", e);
+                }
             }
             HistoryStore store = HistoryStore.open(storeDir);
             for (long number : recordedBuilds(before)) {
