@@ -123,4 +123,21 @@ public final class FormatJson {
         }
         return node.isArray() ? "an array" : "an object";
     }
+
+    /** What was found where an object or array belongs: the file is not this format, so its text is not quoted. */
+    public static String shape(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isTextual()) {
+            return "a string";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isBoolean()) {
+            return "a boolean";
+        }
+        return node.isNull() ? "null" : node.isArray() ? "an array" : "an object";
+    }
 }
