@@ -187,6 +187,11 @@ public final class HistoryStore {
                     throw new BadInputException("cannot store " + observation.key().id() + " measured at " + time
                             + ": only years 0000 to 9999 are supported");
                 }
+                if (!Double.isFinite(observation.value())) {
+                    // Readers refuse these per file; results that come another way are refused here, whole.
+                    throw new BadInputException("cannot store " + observation.key().id() + ": value " + observation.value()
+                            + " is not a finite number");
+                }
                 String commit = observation.commit().isEmpty() ? fallbackCommit : observation.commit();
                 long fingerprint = fingerprint(observation.key(), time, commit);
                 String dataset = observation.key().dataset();
