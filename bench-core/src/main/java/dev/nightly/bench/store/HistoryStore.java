@@ -140,6 +140,12 @@ public final class HistoryStore {
      * @param defaultTime   the time for observations that have none; {@code null} for the clock's now
      */
     public IngestSummary ingest(long build, BenchmarkResults results, String defaultCommit, LocalDateTime defaultTime) {
+        return ingest(build, results, defaultCommit, defaultTime, IngestPolicy.defaults());
+    }
+
+    /** As {@link #ingest(long, BenchmarkResults, String, LocalDateTime)}, with how strict to be. */
+    public IngestSummary ingest(long build, BenchmarkResults results, String defaultCommit, LocalDateTime defaultTime,
+                                IngestPolicy policy) {
         if (build < 0) {
             throw new BadInputException("build number must not be negative, got " + build);
         }
@@ -148,7 +154,7 @@ public final class HistoryStore {
         try (StoreLock lock = StoreLock.acquire(dir)) {
             Manifest manifest = readManifest();
             recover(manifest);
-            return new Ingest(manifest, build).run(results, fallbackCommit, fallbackTime);
+            return new Ingest(manifest, build, policy).run(results, fallbackCommit, fallbackTime);
         }
         catch (IOException e) {
             throw new UncheckedIOException("history store " + dir + ": " + e.getMessage(), e);
@@ -159,6 +165,7 @@ public final class HistoryStore {
     private final class Ingest {
         private final Manifest manifest;
         private final long build;
+        private final IngestPolicy policy;
         private final Map<String, long[]> loadedIndexes = new HashMap<>();
         /**
          * Series parts of fingerprints by key instance: results read from files share one key per series, so
@@ -169,9 +176,10 @@ public final class HistoryStore {
         private LocalDateTime lastTime;
         private String lastTimeText;
 
-        Ingest(Manifest manifest, long build) {
+        Ingest(Manifest manifest, long build, IngestPolicy policy) {
             this.manifest = manifest;
             this.build = build;
+            this.policy = policy;
         }
 
         IngestSummary run(BenchmarkResults results, String fallbackCommit, LocalDateTime fallbackTime) throws IOException {
@@ -213,6 +221,7 @@ public final class HistoryStore {
             if (newPoints.isEmpty() && datasets.equals(manifest.datasets())) {
                 return new IngestSummary(build, 0, known, 0, 0);
             }
+            List<String> warnings = newPoints.isEmpty() ? List.of() : policy.check(build, manifest, newPoints.keySet());
             Map<SeriesKey, Manifest.SeriesEntry> series = new HashMap<>(manifest.series());
             int createdSeries = 0;
             int added = 0;
@@ -253,7 +262,7 @@ public final class HistoryStore {
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.SERIES_DIR));
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.INDEX_DIR));
             writeManifest(new Manifest(manifest.generation() + 1, datasets, series, indexes));
-            return new IngestSummary(build, added, known, createdSeries, newPoints.size());
+            return new IngestSummary(build, added, known, createdSeries, newPoints.size(), warnings);
         }
 
         private long fingerprint(SeriesKey key, LocalDateTime time, String commit) {
