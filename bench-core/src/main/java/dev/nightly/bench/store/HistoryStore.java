@@ -58,6 +58,7 @@ public final class HistoryStore {
 
     /** Opens a store that must exist already: readers (export, checks, reports) never create one. */
     public static HistoryStore openExisting(Path dir) {
+        requirePath(dir);
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": no such history store");
         }
@@ -67,8 +68,16 @@ public final class HistoryStore {
         return new HistoryStore(dir, Clock.systemDefaultZone());
     }
 
+    /** An empty path would mean the current directory: never taken for a store by accident. */
+    private static void requirePath(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new BadInputException("the history store path is empty; give a directory");
+        }
+    }
+
     /** As {@link #open(Path)}, with the clock that dates results that carry no time of their own. */
     public static HistoryStore open(Path dir, Clock clock) {
+        requirePath(dir);
         HistoryStore store = new HistoryStore(dir, clock);
         try {
             store.initialize();
@@ -87,6 +96,8 @@ public final class HistoryStore {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": is a file, not a history store directory");
         }
+        // Refused before anything is created in it: no lock file in "/" or in somebody's folder.
+        refuseForeignDirectory();
         Files.createDirectories(dir);
         if (Files.exists(dir.resolve(Manifest.FILE_NAME))) {
             return;
@@ -95,19 +106,30 @@ public final class HistoryStore {
             if (Files.exists(dir.resolve(Manifest.FILE_NAME))) {
                 return;
             }
-            try (Stream<Path> entries = Files.list(dir)) {
-                List<String> others = entries.filter(p -> !isEmptyDirectory(p)).map(p -> p.getFileName().toString())
-                        .filter(name -> !name.equals(StoreFiles.LOCK_FILE) && !name.startsWith(StoreFiles.TEMP_PREFIX))
-                        .sorted().toList();
-                if (!others.isEmpty()) {
-                    throw new BadInputException(dir + ": not a history store (no " + Manifest.FILE_NAME
-                            + ") and not empty (holds " + others.get(0) + (others.size() > 1 ? " and more" : "")
-                            + "); give an empty or new directory");
-                }
-            }
+            refuseForeignDirectory();
             // The manifest comes first: a process killed right after it leaves a valid empty store, and the
             // data directories are made by the first writer.
             StoreFiles.replaceAtomically(dir.resolve(Manifest.FILE_NAME), Manifest.empty().toJson());
+        }
+    }
+
+    /** A directory that holds other things than a store (or what its creation leaves) is not made one. */
+    private void refuseForeignDirectory() throws IOException {
+        if (!Files.isDirectory(dir) || Files.exists(dir.resolve(Manifest.FILE_NAME))) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            // Names first: the lock file is never opened but by the lock.
+            List<String> others = entries
+                    .filter(p -> !p.getFileName().toString().equals(StoreFiles.LOCK_FILE)
+                            && !p.getFileName().toString().startsWith(StoreFiles.TEMP_PREFIX))
+                    .filter(p -> !isEmptyDirectory(p)).map(p -> p.getFileName().toString())
+                    .sorted().toList();
+            if (!others.isEmpty()) {
+                throw new BadInputException(dir + ": not a history store (no " + Manifest.FILE_NAME
+                        + ") and not empty (holds " + others.get(0) + (others.size() > 1 ? " and more" : "")
+                        + "); give an empty or new directory");
+            }
         }
     }
 

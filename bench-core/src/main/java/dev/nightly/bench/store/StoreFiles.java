@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -60,6 +61,28 @@ final class StoreFiles {
 
     /** Appends bytes at {@code offset} (cutting off anything beyond it first) and forces them to disk. */
     static void appendAt(Path file, long offset, byte[] bytes) throws IOException {
+        try {
+            appendAtUnnamed(file, offset, bytes);
+        }
+        catch (FileSystemException e) {
+            throw e;
+        }
+        catch (IOException e) {
+            throw named(file, e);
+        }
+    }
+
+    /**
+     * A write error that names the file: "No space left on device" alone does not say where. (Opening
+     * errors are {@link FileSystemException}s that name it already.)
+     */
+    private static FileSystemException named(Path file, IOException e) {
+        FileSystemException named = new FileSystemException(file.toString(), null, e.getMessage());
+        named.initCause(e);
+        return named;
+    }
+
+    private static void appendAtUnnamed(Path file, long offset, byte[] bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             if (channel.size() != offset) {
                 channel.truncate(offset);
@@ -83,6 +106,12 @@ final class StoreFiles {
                     channel.write(buffer);
                 }
                 channel.force(true);
+            }
+            catch (FileSystemException e) {
+                throw e;
+            }
+            catch (IOException e) {
+                throw named(target, e);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -8,6 +8,7 @@ import dev.nightly.bench.store.HistoryStore;
 import dev.nightly.bench.store.IngestPolicy;
 import dev.nightly.bench.store.IngestSummary;
 import dev.nightly.cli.ExitCode;
+import dev.nightly.cli.OutOfMemory;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -80,8 +81,10 @@ public final class IngestCommand implements Callable<Integer> {
         if (definitions != null) {
             reader = reader.withDefinitions(definitions);
         }
-        BenchmarkResults results = reader.read(files);
-        IngestSummary summary = HistoryStore.open(history.directory).ingest(build, results, commit, defaultTime, policy);
+        ResultsReader chosen = reader;
+        BenchmarkResults results = OutOfMemory.guard("reading", files, () -> chosen.read(files));
+        IngestSummary summary = OutOfMemory.guard("storing", files,
+                () -> HistoryStore.open(history.directory).ingest(build, results, commit, defaultTime, policy));
         spec.commandLine().getOut().println(summary);
         for (String warning : summary.warnings()) {
             spec.commandLine().getErr().println("nightly: warning: " + warning + " (--strict refuses this)");
