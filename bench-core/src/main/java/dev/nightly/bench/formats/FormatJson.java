@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nightly.bench.json.JsonFields;
 import dev.nightly.bench.json.JsonInput;
 import dev.nightly.bench.model.BadInputException;
 import java.io.IOException;
@@ -126,18 +127,6 @@ public final class FormatJson {
 
     /** What was found where an object or array belongs: the file is not this format, so its text is not quoted. */
     public static String shape(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        if (node.isTextual()) {
-            return "a string";
-        }
-        if (node.isNumber()) {
-            return "a number";
-        }
-        if (node.isBoolean()) {
-            return "a boolean";
-        }
-        return node.isNull() ? "null" : node.isArray() ? "an array" : "an object";
+        return JsonFields.shape(node);
     }
 }
