@@ -10,6 +10,7 @@ import dev.nightly.flatpak.build.FlatpakBuild;
 import dev.nightly.flatpak.files.TempDirs;
 import dev.nightly.flatpak.gpg.GpgSigning;
 import dev.nightly.flatpak.pause.PausePoints;
+import dev.nightly.flatpak.process.Command;
 import dev.nightly.flatpak.process.CommandExecutor;
 import dev.nightly.flatpak.process.Tools;
 import dev.nightly.flatpak.repo.OstreeRepo;
@@ -130,6 +131,14 @@ class KilledPublishTest {
             assertThat(seen).as("the switch was made before the kill").isNotEqualTo(old);
         }
         client.verify(dest.resolve("repo").toUri().toString(), Map.of(ref, seen), publicKey);
+        try (FlatpakTestEnvironment flatpakClient = FlatpakTestEnvironment.create()) {
+            CommandExecutor flatpak = new CommandExecutor(flatpakClient.runner(LOG.stream()), LOG.stream());
+            flatpak.run(Command.of("flatpak").args("--user", "remote-add", "--gpg-import=" + env.exportKey(key), "nightly",
+                    dest.resolve("repo").toUri().toString()).build());
+            String listing = flatpak.capture(Command.of("flatpak").args("--user", "remote-ls", "nightly", "--columns=ref,commit")
+                    .build());
+            assertThat(listing).as("flatpak reads the old index, validly signed").contains(ref).contains(old.substring(0, 12));
+        }
         List<Path> left = leftovers(work.resolve("tmp"));
         assertThat(left).hasSize(1);
         assertThat(Files.getPosixFilePermissions(left.get(0))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
