@@ -28,7 +28,7 @@ trap 'rm -rf "$work"' EXIT
 if [ "$report" = "--examples" ]; then
     jar="${NIGHTLY_JAR:-$root/cli/target/nightly.jar}"
     examples="$root/examples/hawd"
-    [ -f "$jar" ] || { echo "screenshot-report: $jar missing; build it with: mvn -B -DskipJenkins -DskipTests package" >&2; exit 1; }
+    [ -f "$jar" ] || { echo "screenshot-report: $jar missing; build it with: ./mvnw -B -DskipJenkins -DskipTests package" >&2; exit 1; }
     [ -d "$examples/nights" ] || { echo "screenshot-report: $examples/nights missing" >&2; exit 1; }
     build=0
     for night in "$examples"/nights/*/; do

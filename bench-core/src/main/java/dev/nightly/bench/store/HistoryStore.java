@@ -378,6 +378,15 @@ public final class HistoryStore {
      * @return how many points were removed
      */
     public int removeBuild(long build) {
+        return removeBuild(build, LocalDateTime.MIN);
+    }
+
+    /**
+     * Removes the points of one build that were measured at or after {@code measuredFrom}, and keeps the
+     * older ones it brought in: history a build imported belongs to the job, not to the build. Only the
+     * series that hold such points are rewritten.
+     */
+    public int removeBuild(long build, LocalDateTime measuredFrom) {
         try (StoreLock lock = StoreLock.acquire(dir)) {
             Manifest manifest = readManifest();
             recover(manifest);
@@ -390,7 +399,9 @@ public final class HistoryStore {
                     continue;
                 }
                 List<Point> points = HistorySnapshot.readPoints(dir, entry);
-                List<Point> kept = points.stream().filter(p -> p.build() != build).toList();
+                List<Point> kept = points.stream()
+                        .filter(p -> p.build() != build || p.time().isBefore(measuredFrom))
+                        .toList();
                 if (kept.size() == points.size()) {
                     continue;
                 }

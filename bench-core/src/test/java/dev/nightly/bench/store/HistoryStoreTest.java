@@ -111,6 +111,23 @@ class HistoryStoreTest {
     }
 
     @Test
+    void removingABuildFromATimeOnKeepsTheHistoryItImported() {
+        HistoryStore store = HistoryStore.open(dir);
+        store.ingest(1, night(1), "", null);
+        store.ingest(2, night(2), "", null);
+        List<Point> imported = store.snapshot().read(FAST_QUERY).points();
+        LocalDateTime second = imported.get(1).time();
+
+        // Build 2 holds night 2 only; measured from the day after it, nothing of it is its own.
+        assertThat(store.removeBuild(2, second.plusDays(1))).isZero();
+        assertThat(store.snapshot().read(FAST_QUERY).points()).isEqualTo(imported);
+
+        assertThat(store.removeBuild(2, second)).isEqualTo(4);
+        assertThat(store.snapshot().read(FAST_QUERY).points()).extracting(Point::build).containsExactly(1L);
+        assertThat(store.verify()).isEmpty();
+    }
+
+    @Test
     void aSnapshotTakenBeforeABuildDeletionReadsTheRewrittenSeries() {
         HistoryStore store = HistoryStore.open(dir);
         for (int night = 1; night <= 3; night++) {

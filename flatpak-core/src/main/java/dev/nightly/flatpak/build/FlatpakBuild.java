@@ -66,6 +66,16 @@ public final class FlatpakBuild {
         } catch (IOException e) {
             throw new FlatpakInputException("state dir " + stateDir + " cannot be created: " + e.getMessage());
         }
+        // ostree creates the repository folder itself, but not its parents: a fresh Jenkins workspace
+        // (node {} creates none until a step writes to it) failed the export with "mkdirat: No such file".
+        Path repoParent = repo.toAbsolutePath().normalize().getParent();
+        try {
+            if (repoParent != null) {
+                Files.createDirectories(repoParent);
+            }
+        } catch (IOException e) {
+            throw new FlatpakInputException("the folder of repo " + repo + " cannot be created: " + e.getMessage());
+        }
         if (options.signing() == null) {
             return run(options, manifest, manifestPath, repo, stateDir, buildDir, null);
         }

@@ -118,13 +118,16 @@ class NightlyEndToEndTest {
     @Test
     void concurrentPublishesToOneDestinationKeepBothCommits() throws Exception {
         Path work = env.root().resolve("e2e-concurrent");
-        BuildResult a = build(work.resolve("a"), "org.nightly.test.A", "A", work.resolve("repo-a"));
+        // The build repository may live in folders that do not exist yet, with a space in their name
+        // (a fresh Jenkins workspace under JenkinsRule's "j h..." folder).
+        Path repoA = work.resolve("not made yet/with space/repo-a");
+        BuildResult a = build(work.resolve("a"), "org.nightly.test.A", "A", repoA);
         BuildResult b = build(work.resolve("b"), "org.nightly.test.B", "B", work.resolve("repo-b"));
         Path dest = work.resolve("www");
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             CompletableFuture<PublishResult> publishA = CompletableFuture.supplyAsync(
-                    () -> publish(work.resolve("repo-a"), dest, "http://127.0.0.1:9/", Pruning.keep(5), false), pool);
+                    () -> publish(repoA, dest, "http://127.0.0.1:9/", Pruning.keep(5), false), pool);
             CompletableFuture<PublishResult> publishB = CompletableFuture.supplyAsync(
                     () -> publish(work.resolve("repo-b"), dest, "http://127.0.0.1:9/", Pruning.keep(5), false), pool);
             publishA.get();

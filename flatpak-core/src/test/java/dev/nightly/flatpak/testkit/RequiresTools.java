@@ -12,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * building the plugins) passes; where {@code NIGHTLY_REQUIRE_TOOLS} is set, as {@code .ci/run} does, a
  * missing program fails them instead, so our own CI can never pass by skipping.
  */
-@Target(ElementType.TYPE)
+@Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RequiresToolsCondition.class)
 public @interface RequiresTools {

@@ -8,6 +8,9 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import dev.nightly.flatpak.testkit.FlatpakTestEnvironment;
+import dev.nightly.flatpak.testkit.HeadlessChromium;
+import dev.nightly.flatpak.testkit.RequiresTools;
+import dev.nightly.flatpak.testkit.SnippetGeneratorPage;
 import hudson.model.Label;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
@@ -37,6 +40,8 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Both steps in real Pipelines on a real agent (a second JVM, so everything crosses the remoting
@@ -167,16 +172,80 @@ class FlatpakPipelineTest {
                 """.formatted(withEnvList(), manifest, www, PUBLIC_URL), true));
 
         WorkflowRun first = r.buildAndAssertSuccess(job);
+        // The next night's app differs: flatpak build-commit-from publishes no new commit for the same content.
+        FlatpakTestEnvironment.writeHelloApp(env.root().resolve("src2"), APP, RUNTIME, SDK, "again, a night later");
         WorkflowRun second = r.buildAndAssertSuccess(job);
 
         String firstCommit = onlyCommit(first);
         String secondCommit = onlyCommit(second);
-        assertThat(secondCommit).isNotEqualTo(firstCommit);
+        assertThat(secondCommit).as("second build's log:%n%s", JenkinsRule.getLog(second)).isNotEqualTo(firstCommit);
         String ref = second.getAction(FlatpakBuildAction.class).getLastPublication().getCommits().keySet().iterator().next();
         assertThat(Files.readString(www.resolve("repo/refs/heads/" + ref)).strip()).isEqualTo(secondCommit);
         HtmlPage jobPage = r.createWebClient().withJavaScriptEnabled(false).getPage(job);
         assertThat(jobPage.asNormalizedText()).contains(secondCommit.substring(0, 12))
                 .doesNotContain(firstCommit.substring(0, 12));
+    }
+
+    /**
+     * The pages a person opens, in Debian's headless Chromium against this Jenkins (which enforces the
+     * Content-Security-Policy): the job's "Latest nightly Flatpak" box, the build page and its Flatpak page,
+     * and both steps' Snippet Generator forms. Anything in the browser console fails the test.
+     */
+    @Test
+    @RequiresTools({"flatpak", "flatpak-builder", "ostree", "gpg", "chromium", "chromedriver"})
+    void pagesAndFormsInARealBrowser(JenkinsRule r) throws Exception {
+        r.createOnlineSlave(Label.get("flatpak"));
+        addGpgCredentials();
+        Path manifest = FlatpakTestEnvironment.writeHelloApp(env.root().resolve("src-browser"), APP, RUNTIME, SDK, "seen");
+        Path www = env.root().resolve("www-browser");
+        WorkflowJob job = r.createProject(WorkflowJob.class, "browser");
+        job.setDefinition(new CpsFlowDefinition("""
+                node('flatpak') {
+                  withEnv(%s) {
+                    flatpakBuild manifest: '%s', repo: 'repo', branch: 'nightly', gpgCredentialsId: 'gpg-key',
+                                 gpgPassphraseCredentialsId: 'gpg-pass'
+                    flatpakPublish repo: 'repo', dest: '%s', url: '%s', gpgCredentialsId: 'gpg-key',
+                                   gpgPassphraseCredentialsId: 'gpg-pass'
+                  }
+                }
+                """.formatted(withEnvList(), manifest, www, PUBLIC_URL), true));
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        String commit = onlyCommit(run);
+
+        try (HeadlessChromium browser = HeadlessChromium.start()) {
+            browser.driver().get(r.getURL() + job.getUrl());
+            WebElement box = browser.await(d -> d.findElement(By.id("flatpak-nightly")));
+            assertThat(box.getText()).contains("Latest nightly Flatpak", commit.substring(0, 12),
+                    "flatpak install --user --from " + PUBLIC_URL + "/" + APP + ".flatpakref");
+            assertThat(box.findElements(By.cssSelector(".jenkins-copy-button"))).hasSize(1);
+            assertThat(box.findElement(By.cssSelector(".flatpak-nightly__install")).getCssValue("display")).isEqualTo("flex");
+            assertThat(browser.consoleProblems()).as("console of the job page").isEmpty();
+
+            browser.driver().get(r.getURL() + run.getUrl());
+            assertThat(browser.await(d -> d.findElement(By.linkText("Published to " + www))).getAttribute("href"))
+                    .endsWith(run.getUrl() + "flatpak/");
+            browser.driver().get(r.getURL() + run.getUrl() + "flatpak/");
+            assertThat(browser.await(d -> d.findElement(By.id("main-panel"))).getText())
+                    .contains(commit, "read back and verified");
+            assertThat(browser.consoleProblems()).as("console of the build pages").isEmpty();
+            String pictures = System.getProperty("nightly.screenshots");
+            if (pictures != null && !pictures.isBlank()) {
+                // README's pictures (tools/screenshot-jenkins.sh): this build's page and the job's box.
+                browser.screenshot(Path.of(pictures, "jenkins-flatpak-build.png"), 1400, 900);
+                browser.driver().get(r.getURL() + job.getUrl());
+                browser.await(d -> d.findElement(By.id("flatpak-nightly")));
+                browser.screenshot(Path.of(pictures, "jenkins-flatpak-job.png"), 1400, 900);
+            }
+
+            String syntax = r.getURL() + job.getUrl() + "pipeline-syntax/";
+            assertThat(SnippetGeneratorPage.generate(browser, syntax, "flatpakBuild",
+                    Map.of("manifest", "org.example.App.json", "repo", "repo")))
+                    .isEqualTo("flatpakBuild manifest: 'org.example.App.json', repo: 'repo'");
+            assertThat(SnippetGeneratorPage.generate(browser, syntax, "flatpakPublish",
+                    Map.of("repo", "repo", "dest", "/srv/www/nightly", "url", "https://example.org/nightly")))
+                    .isEqualTo("flatpakPublish dest: '/srv/www/nightly', repo: 'repo', url: 'https://example.org/nightly'");
+            assertThat(browser.consoleProblems()).as("console of the Snippet Generator").isEmpty();
+        }
     }
 
     @Test

@@ -1,6 +1,13 @@
 package io.jenkins.plugins.hawd;
 
+import hudson.model.Result;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jvnet.hudson.test.JenkinsRule;
 
 /** Small HAWD files written by the tests: one night of {@code hawd json mail_query} and its definition. */
 public final class HawdSamples {
@@ -36,6 +43,22 @@ public final class HawdSamples {
                 + rows + "]}";
     }
 
+    /** One night measured at {@code time} (tonight, say, where the fixed November nights are history). */
+    public static String nightAt(LocalDateTime time, String commit, int timeAt1000, int timeAt5000) {
+        String at = time.truncatedTo(ChronoUnit.MILLIS).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS"));
+        return "{\"dataset\": \"mail_query\", \"name\": \"Mail Query\", \"description\": \"Queries <all> mails\", \"rows\": ["
+                + row(at, commit, 1000, timeAt1000) + ", " + row(at, commit, 5000, timeAt5000) + "]}";
+    }
+
+    /** A pipeline that writes the given {@code hawd json} output into its workspace and records it. */
+    public static String pipelineRecording(String resultsJson) {
+        return "node {\n"
+                + "  writeFile file: 'hawd_defs/mail_query', text: '''" + DEFINITION + "'''\n"
+                + "  writeFile file: 'out/mail_query.json', text: '''" + resultsJson + "'''\n"
+                + "  recordBenchmarks(results: 'out/*.json', definitions: 'hawd_defs')\n"
+                + "}\n";
+    }
+
     private static String row(String time, String commit, int rows, int queryTime) {
         return "{\"timestamp\": \"" + time + "\", \"commit\": \"" + commit + "\", \"columns\": ["
                 + "{\"name\": \"rows\", \"unit\": \"\", \"value\": " + rows + "},"
@@ -57,5 +80,19 @@ public final class HawdSamples {
                 + "    echo \"result=${r.result} series=${r.series} flagged=${r.flagged} ids=${r.flaggedSeries}\"\n"
                 + "  }\n"
                 + "}\n";
+    }
+
+    /**
+     * A Pipeline job with {@code nights} recorded nights. With more than three nights the last one is out
+     * of bounds and regressed at 5000 rows (520 ms against ~300 ms), so that build is unstable.
+     */
+    public static WorkflowJob jobWithNights(JenkinsRule r, String name, int nights) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, name);
+        for (int night = 1; night <= nights; night++) {
+            boolean bad = night == nights && nights > 3;
+            job.setDefinition(new CpsFlowDefinition(pipeline(night, 120 + night % 2, bad ? 520 : 300 + night % 3, ""), true));
+            r.buildAndAssertStatus(bad ? Result.UNSTABLE : Result.SUCCESS, job);
+        }
+        return job;
     }
 }

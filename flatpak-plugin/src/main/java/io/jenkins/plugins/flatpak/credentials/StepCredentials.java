@@ -12,6 +12,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.security.ACL;
 import hudson.util.ListBoxModel;
+import hudson.util.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -59,7 +60,8 @@ public final class StepCredentials {
         if (keys.isEmpty() || keys.get(0).isBlank()) {
             throw new AbortException("SSH credentials '" + sshCredentialsId + "' hold no private key");
         }
-        String passphrase = key.getPassphrase() == null ? null : Util.fixEmpty(key.getPassphrase().getPlainText());
+        Secret secret = key.getPassphrase();
+        String passphrase = secret == null ? null : Util.fixEmpty(secret.getPlainText());
         return material.withSsh(keys.get(0), passphrase, Util.fixEmptyAndTrim(key.getUsername()));
     }
 

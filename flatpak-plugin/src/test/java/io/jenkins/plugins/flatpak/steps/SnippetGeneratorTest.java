@@ -93,10 +93,15 @@ class SnippetGeneratorTest {
         JenkinsRule.WebClient web = r.createWebClient().withJavaScriptEnabled(false);
         HtmlPage syntax = web.getPage(job, "pipeline-syntax");
         assertThat(syntax.asXml()).contains("flatpakBuild").contains("flatpakPublish");
-        assertThat(web.goTo("descriptor/" + FlatpakPublishStep.DescriptorImpl.class.getName() + "/help/keep",
+        assertThat(web.goTo(helpLink(r.jenkins.getDescriptorByType(FlatpakPublishStep.DescriptorImpl.class), "keep"),
                 "text/html").getWebResponse().getContentAsString()).contains("prune-depth");
-        assertThat(web.goTo("descriptor/" + FlatpakBuildStep.DescriptorImpl.class.getName() + "/help/gpgCredentialsId",
+        assertThat(web.goTo(helpLink(r.jenkins.getDescriptorByType(FlatpakBuildStep.DescriptorImpl.class), "gpgCredentialsId"),
                 "text/html").getWebResponse().getContentAsString()).contains("throw-away GPG homedir");
+    }
+
+    /** The link the forms give a field's help: descriptor/ID/help/FIELD, the ID being the step's class name. */
+    private static String helpLink(hudson.model.Descriptor<?> descriptor, String field) {
+        return "descriptor/" + descriptor.getId() + "/help/" + field;
     }
 
     @Test

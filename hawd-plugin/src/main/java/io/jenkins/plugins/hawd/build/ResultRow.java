@@ -190,6 +190,51 @@ public final class ResultRow {
         return verdict == null ? "" : verdict.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     }
 
+    /**
+     * How the page colours the verdict, in the words of Jenkins' colour classes ({@code jenkins-!-error-color}
+     * and so on): a flagged row by its level, an improvement as a success, the rest as plain text.
+     */
+    @JsonIgnore
+    public String getTone() {
+        if (isFlagged()) {
+            return "FAILURE".equals(level) ? "error" : "warning";
+        }
+        return "IMPROVED".equals(verdict) ? "success" : "text";
+    }
+
+    /** The Jenkins symbol that goes with the verdict. */
+    @JsonIgnore
+    public String getVerdictSymbol() {
+        if (verdict == null) {
+            return "symbol-help-circle";
+        }
+        return switch (verdict) {
+            case "OUT_OF_BOUNDS", "REGRESSED" -> "FAILURE".equals(level) ? "symbol-close-circle" : "symbol-warning";
+            case "IMPROVED" -> "symbol-arrow-up";
+            case "OK" -> "symbol-check";
+            default -> "symbol-information-circle";
+        };
+    }
+
+    /** The baseline's value with its unit, or empty when there is none. */
+    @JsonIgnore
+    public String getBaselineValueText() {
+        return baseline == null ? "" : Numbers.format(baseline) + (unit.isEmpty() ? "" : " " + unit);
+    }
+
+    /**
+     * How the baseline was chosen ({@code median of last 10 values}), or why there is none. Rows store it
+     * inside {@code baselineText} as {@code "VALUE UNIT (HOW)"}; rows without a value hold only the reason.
+     */
+    @JsonIgnore
+    public String getBaselineBasis() {
+        if (baseline == null) {
+            return baselineText;
+        }
+        int open = baselineText.indexOf(" (");
+        return open >= 0 && baselineText.endsWith(")") ? baselineText.substring(open + 2, baselineText.length() - 1) : "";
+    }
+
     @JsonIgnore
     public String getKindText() {
         return kind == null ? "" : kind.toLowerCase(java.util.Locale.ROOT);

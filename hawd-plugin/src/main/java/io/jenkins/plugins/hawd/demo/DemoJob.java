@@ -3,9 +3,9 @@ package io.jenkins.plugins.hawd.demo;
 import hudson.Util;
 import hudson.init.InitMilestone;
 import hudson.init.Initializer;
-import hudson.model.ParametersAction;
+import hudson.model.Action;
+import hudson.model.InvisibleAction;
 import hudson.model.Queue;
-import hudson.model.StringParameterValue;
 import hudson.model.TopLevelItem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.SystemProperties;
@@ -61,18 +62,25 @@ public final class DemoJob {
             if (in == null) {
                 throw new IOException("demo-job.xml is missing from the plugin");
             }
-            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("@EXAMPLES@", Util.xmlEscape(folder));
+            // A Groovy string literal inside XML: escaped for Groovy first, then for XML.
+            String literal = folder.replace("\\", "\\\\").replace("'", "\\'");
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("@EXAMPLES@", Util.xmlEscape(literal));
         }
         TopLevelItem job = jenkins.createProjectFromXML(NAME, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         LOGGER.info(() -> "Created the HAWD demo job " + NAME + (folder.isEmpty() ? "" : " reading " + folder));
         if (job instanceof Queue.Task task) {
             int nights = SystemProperties.getInteger(NIGHTS, DEFAULT_NIGHTS);
             for (int night = 1; night <= nights; night++) {
-                // Distinct parameter values keep the queue from folding the builds into one.
-                jenkins.getQueue().schedule2(task, 0, new ParametersAction(
-                        new StringParameterValue("NIGHT", Integer.toString(night)),
-                        new StringParameterValue("EXAMPLES", folder)));
+                jenkins.getQueue().schedule2(task, 0, new SeparateBuild());
             }
+        }
+    }
+
+    /** Keeps the queue from folding the seeded builds into one: each is a night of its own. */
+    private static final class SeparateBuild extends InvisibleAction implements Queue.QueueAction {
+        @Override
+        public boolean shouldSchedule(List<Action> actions) {
+            return true;
         }
     }
 }

@@ -1,15 +1,22 @@
 package io.jenkins.plugins.hawd.history;
 
 import hudson.Extension;
+import hudson.model.Computer;
 import hudson.model.Run;
 import hudson.model.listeners.RunListener;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.kohsuke.stapler.Stapler;
 
 /**
- * Removes a deleted build's points from its job's history. {@link Run#delete()} fires this before it
- * removes the build folder; builds that never recorded benchmarks are recognised by their missing
- * results file and cost one file test.
+ * What becomes of a deleted build's benchmark points. The history is the job's: a build removed by a
+ * build discarder (no person asked for it; it runs after builds and in the background) takes none of
+ * them, so a job that keeps ten builds keeps years of nights. A build that a person deletes on its page
+ * takes only its own night with it, the points measured from a day before it started; the history it
+ * imported from before its own time stays. The rewrite runs off the request thread.
  */
 @Extension
 public class BuildDeletionListener extends RunListener<Run<?, ?>> {
@@ -20,13 +27,25 @@ public class BuildDeletionListener extends RunListener<Run<?, ?>> {
         if (!BuildFiles.in(run.getRootDir().toPath()).hasResults()) {
             return;
         }
-        try {
-            int removed = JobHistory.of(run.getParent()).removeBuild(run.getNumber());
-            LOGGER.fine(() -> "Removed " + removed + " benchmark points of deleted " + run);
+        if (Stapler.getCurrentRequest2() == null) {
+            LOGGER.fine(() -> "Kept the benchmark points of discarded " + run);
+            return;
         }
-        catch (RuntimeException e) {
-            // Deleting the build must go on; the next rebuild drops the points (their file is gone).
-            LOGGER.log(Level.WARNING, "Could not remove the benchmark points of deleted " + run, e);
-        }
+        JobHistory history = JobHistory.of(run.getParent());
+        long number = run.getNumber();
+        String name = run.getFullDisplayName();
+        // A day of slack, as when recording: agents' clocks may run behind the controller's.
+        LocalDateTime ownFrom = LocalDateTime.ofInstant(Instant.ofEpochMilli(run.getStartTimeInMillis()),
+                ZoneId.systemDefault()).minusDays(1);
+        Computer.threadPoolForRemoting.submit(() -> {
+            try {
+                int removed = history.removeBuild(number, ownFrom);
+                LOGGER.fine(() -> "Removed " + removed + " benchmark points of deleted " + name);
+            }
+            catch (RuntimeException e) {
+                // The build is gone either way; a rebuild of the history leaves its points out.
+                LOGGER.log(Level.WARNING, "Could not remove the benchmark points of deleted " + name, e);
+            }
+        });
     }
 }

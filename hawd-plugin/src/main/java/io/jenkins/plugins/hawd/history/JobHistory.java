@@ -5,26 +5,27 @@ import dev.nightly.bench.model.BenchmarkResults;
 import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.HistoryStore;
 import dev.nightly.bench.store.IngestSummary;
+import hudson.Util;
 import hudson.model.Job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * The benchmark history of one job: the engine's {@link HistoryStore} in the job's folder
  * ({@code jobs/NAME/hawd-history/}). Pages and checks read it through snapshots and never load builds.
- * When the store is missing or damaged it is rebuilt from the builds' own files ({@link BuildFiles}),
- * which are read straight from the build folders, again without loading a build.
+ * When the store is missing or damaged, the next recording (or the POST "Rebuild" of the Benchmark Trends
+ * page) rebuilds it from the builds' own files ({@link BuildFiles}), which are read straight from the
+ * build folders, again without loading a build. Reads never rebuild.
  */
 public final class JobHistory {
     private static final Logger LOGGER = Logger.getLogger(JobHistory.class.getName());
@@ -62,26 +63,25 @@ public final class JobHistory {
         }
     }
 
-    /** The history as it is now; a damaged store is rebuilt first. */
+    /**
+     * The history as it is now. Only reads: a page view, which anyone with Item/Read can cause, must never
+     * move a store aside on what may be a passing I/O error. A damaged store stays as it is until a
+     * recording (which holds the store's lock and checks again) or the POST "Rebuild" mends it.
+     *
+     * @throws BadInputException    when a store file is damaged (the message names it)
+     * @throws UncheckedIOException when the store cannot be read
+     */
     public HistorySnapshot snapshot() {
-        try {
-            return HistoryStore.open(storeDir).snapshot();
-        }
-        catch (BadInputException | UncheckedIOException e) {
-            LOGGER.log(Level.WARNING, "Benchmark history " + storeDir + " is damaged, rebuilding it from the builds", e);
-            synchronized (monitor()) {
-                return rebuild(Long.MAX_VALUE).snapshot();
-            }
-        }
+        return HistoryStore.openExisting(storeDir).snapshot();
     }
 
-    /** Removes the points of a deleted build. */
-    public int removeBuild(long build) {
+    /** Removes the points of a deleted build measured from {@code ownFrom} on; older ones it imported stay. */
+    public int removeBuild(long build, LocalDateTime ownFrom) {
         if (!exists()) {
             return 0;
         }
         synchronized (monitor()) {
-            return HistoryStore.open(storeDir).removeBuild(build);
+            return HistoryStore.openExisting(storeDir).removeBuild(build, ownFrom);
         }
     }
 
@@ -110,12 +110,17 @@ public final class JobHistory {
         }
     }
 
-    /** Moves a damaged store aside and ingests the files of all builds older than {@code before}. */
+    /**
+     * Moves the store aside and ingests the files of all builds older than {@code before}. One aside copy
+     * at most ({@code hawd-history.damaged}, the newest): rebuilds must not fill the job folder.
+     */
     private HistoryStore rebuild(long before) {
         try {
             if (Files.exists(storeDir)) {
-                Path aside = storeDir.resolveSibling(FOLDER + ".damaged-"
-                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                Path aside = storeDir.resolveSibling(FOLDER + ".damaged");
+                if (Files.exists(aside)) {
+                    Util.deleteRecursive(aside.toFile());
+                }
                 Files.move(storeDir, aside);
                 LOGGER.warning(() -> "Moved benchmark history " + storeDir + " to " + aside);
             }
@@ -143,16 +148,16 @@ public final class JobHistory {
         if (!Files.isDirectory(buildsDir)) {
             return numbers;
         }
-        try (Stream<Path> entries = Files.list(buildsDir)) {
-            entries.forEach(entry -> {
-                String name = entry.getFileName().toString();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(buildsDir, "[0-9]*")) {
+            for (Path entry : entries) {
+                String name = String.valueOf(entry.getFileName());
                 if (name.matches("[0-9]{1,18}") && Files.isDirectory(entry) && BuildFiles.in(entry).hasResults()) {
                     long number = Long.parseLong(name);
                     if (number < before) {
                         numbers.add(number);
                     }
                 }
-            });
+            }
         }
         catch (IOException e) {
             throw new UncheckedIOException("cannot list " + buildsDir + ": " + e.getMessage(), e);

@@ -49,6 +49,9 @@ public final class BenchmarkRecording {
     public static Map<String, Object> record(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener,
             RecordingRequest request, ResultMarker marker) throws IOException, InterruptedException {
         PrintStream log = listener.getLogger();
+        // What the user typed is judged here, before the agent is asked anything (its workspace may not
+        // even exist yet): a pattern that leaves the workspace is refused as such.
+        request.checkPaths();
         String commit = defaultCommit(env);
         LocalDateTime time = LocalDateTime.ofInstant(Instant.ofEpochMilli(run.getStartTimeInMillis()), ZoneId.systemDefault());
         long build = run.getNumber();

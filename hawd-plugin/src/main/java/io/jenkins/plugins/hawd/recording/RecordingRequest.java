@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nightly.bench.check.CheckSettings;
+import hudson.AbortException;
 import java.util.List;
 
 /**
@@ -25,6 +26,17 @@ public record RecordingRequest(String results, String definitions, String parame
 
     public RecordingRequest {
         checks = checks == null ? List.of() : List.copyOf(checks);
+    }
+
+    /** Refuses paths and patterns that are absolute or leave the workspace; the agent checks real paths again. */
+    public void checkPaths() throws AbortException {
+        WorkspaceFiles.checkRelative("results", results);
+        if (definitions != null) {
+            WorkspaceFiles.checkRelative("definitions", definitions);
+        }
+        if (checksFile != null) {
+            WorkspaceFiles.checkRelative("checks file", checksFile);
+        }
     }
 
     /**

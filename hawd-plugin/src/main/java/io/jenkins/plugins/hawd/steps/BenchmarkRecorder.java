@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.tasks.SimpleBuildStep;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -131,8 +130,12 @@ public class BenchmarkRecorder extends Recorder implements SimpleBuildStep {
         BenchmarkRecording.record(run, workspace, env, listener, request, ResultMarker.of(run));
     }
 
+    /*
+     * No @Symbol: "recordBenchmarks" is the Pipeline step's name. With the same symbol here, the Snippet
+     * Generator listed two identical "recordBenchmarks" entries, and this one generated
+     * step([$class: 'BenchmarkRecorder', ...]). Pipelines use the step; freestyle jobs pick this by its name.
+     */
     @Extension
-    @Symbol("recordBenchmarks")
     public static class DescriptorImpl extends BuildStepDescriptor<Publisher> {
         @NonNull
         @Override

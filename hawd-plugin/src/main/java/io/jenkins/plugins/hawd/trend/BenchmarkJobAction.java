@@ -1,5 +1,6 @@
 package io.jenkins.plugins.hawd.trend;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nightly.bench.chart.ChartJson;
 import dev.nightly.bench.chart.ChartSettings;
 import dev.nightly.bench.chart.PointMark;
@@ -27,7 +28,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
@@ -43,6 +47,10 @@ import org.kohsuke.stapler.verb.POST;
  */
 @ExportedBean
 public class BenchmarkJobAction implements Action {
+    private static final Logger LOGGER = Logger.getLogger(BenchmarkJobAction.class.getName());
+    /** The last problem logged per job folder: a damaged store is logged once, not on every page view. */
+    private static final Map<String, String> LOGGED = new ConcurrentHashMap<>();
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** Builds shown when the user has not chosen. */
     public static final int DEFAULT_BUILDS = 50;
 
@@ -90,7 +98,7 @@ public class BenchmarkJobAction implements Action {
     @Exported(name = "series", inline = true)
     public List<SeriesSummary> getSeriesList() {
         List<SeriesSummary> list = new ArrayList<>();
-        for (SeriesInfo info : read(HistorySnapshot::series)) {
+        for (SeriesInfo info : read(HistorySnapshot::series, problem -> List.<SeriesInfo>of())) {
             list.add(new SeriesSummary(info));
         }
         return list;
@@ -104,7 +112,7 @@ public class BenchmarkJobAction implements Action {
         if (id == null) {
             return null;
         }
-        for (SeriesInfo info : read(HistorySnapshot::series)) {
+        for (SeriesInfo info : read(HistorySnapshot::series, problem -> List.<SeriesInfo>of())) {
             if (info.key().id().equals(id)) {
                 return new SeriesView(this, info.key());
             }
@@ -114,7 +122,8 @@ public class BenchmarkJobAction implements Action {
 
     /** Whether there is anything to draw (the job page's chart is hidden otherwise). */
     public boolean isTrendVisible() {
-        return !read(HistorySnapshot::isEmpty);
+        // A damaged history shows too (empty is false then): the box says what is wrong instead of a chart.
+        return JobHistory.of(job).exists() && !read(HistorySnapshot::isEmpty, problem -> false);
     }
 
     /**
@@ -128,7 +137,7 @@ public class BenchmarkJobAction implements Action {
     public String getCharts(int builds, String axis) {
         job.checkPermission(Item.READ);
         // Dataset by dataset: one dataset's points are in memory at a time, not the whole job's.
-        return read(snapshot -> ChartJson.page(charts(snapshot, builds, axis).job(snapshot)));
+        return read(snapshot -> ChartJson.page(charts(snapshot, builds, axis).job(snapshot)), BenchmarkJobAction::errorJson);
     }
 
     /**
@@ -148,7 +157,7 @@ public class BenchmarkJobAction implements Action {
             }
             List<TrendChart> charts = charts(snapshot, builds, axis).datasetByUnit(snapshot, featured);
             return ChartJson.page(charts.subList(0, Math.min(1, charts.size())));
-        });
+        }, BenchmarkJobAction::errorJson);
     }
 
     /** The chart of one series (the series page). */
@@ -157,21 +166,21 @@ public class BenchmarkJobAction implements Action {
             Series series = snapshot.read(key);
             TrendChart chart = charts(snapshot, builds, axis).dataset(snapshot.dataset(key.dataset()), List.of(series));
             return ChartJson.page(List.of(chart));
-        });
+        }, BenchmarkJobAction::errorJson);
     }
 
     Series readSeries(SeriesKey key) {
-        return read(snapshot -> snapshot.read(key));
+        return read(snapshot -> snapshot.read(key), problem -> new Series(key, "", List.of()));
     }
 
     /** The newest {@code count} points of a series (fewer when it has fewer), oldest first. */
     Series readNewest(SeriesKey key, int count) {
-        return read(snapshot -> snapshot.readRecent(key, count));
+        return read(snapshot -> snapshot.readRecent(key, count), problem -> new Series(key, "", List.of()));
     }
 
     /** The unit of a series from the store's manifest, without reading its points. */
     String seriesUnit(SeriesKey key) {
-        return read(snapshot -> snapshot.info(key).map(SeriesInfo::unit).orElse(""));
+        return read(snapshot -> snapshot.info(key).map(SeriesInfo::unit).orElse(""), problem -> "");
     }
 
     /** Rebuilds the history from the builds' own files; changes state, so POST and Configure only. */
@@ -220,15 +229,50 @@ public class BenchmarkJobAction implements Action {
                 BuildFiles.in(job.getBuildDir().toPath().resolve(Long.toString(latest))).reportFile());
     }
 
-    /** Runs a read on the current snapshot; a damaged store is rebuilt once from the builds' files. */
-    private <T> T read(Function<HistorySnapshot, T> reader) {
+    /**
+     * Why the history cannot be read (the file and what is wrong with it), or {@code null} when it can.
+     * The pages show it in place of the charts.
+     */
+    @CheckForNull
+    public String getProblem() {
         JobHistory history = JobHistory.of(job);
+        if (!history.exists()) {
+            return null;
+        }
         try {
-            return reader.apply(history.snapshot());
+            history.snapshot();
+            return null;
         }
         catch (BadInputException | UncheckedIOException e) {
-            history.rebuild();
-            return reader.apply(history.snapshot());
+            return problem(e);
         }
+    }
+
+    /**
+     * Runs a read on the current snapshot. A damaged store is never rebuilt here: a page view must not
+     * change state. The reader gets the fallback and the log says why, once per store and problem.
+     */
+    private <T> T read(Function<HistorySnapshot, T> reader, Function<String, T> onProblem) {
+        try {
+            return reader.apply(JobHistory.of(job).snapshot());
+        }
+        catch (BadInputException | UncheckedIOException e) {
+            return onProblem.apply(problem(e));
+        }
+    }
+
+    /** What the chart methods answer for a history that cannot be read: {@code {"error": "..."}}, shown as text. */
+    private static String errorJson(String problem) {
+        return JSON.createObjectNode().put("error", "The benchmark history cannot be read: " + problem).toString();
+    }
+
+    private String problem(RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String key = job.getRootDir().getAbsolutePath();
+        if (!message.equals(LOGGED.put(key, message))) {
+            LOGGER.log(Level.WARNING, "The benchmark history of " + job.getFullName() + " cannot be read;"
+                    + " a recording or \"Rebuild history\" on its Benchmark Trends page rebuilds it from the builds", e);
+        }
+        return message;
     }
 }

@@ -25,6 +25,52 @@
         return {builds: builds, axis: axis};
     }
 
+    /* Jenkins' theme colours (light, dark or system), read from its CSS variables as echarts-api does,
+     * laid over the engine's option, which carries no text or axis colours of its own. */
+    function themeColors() {
+        const style = getComputedStyle(document.body);
+        const read = (name, fallback) => style.getPropertyValue(name).trim() || fallback;
+        return {
+            text: read("--text-color", "#333"),
+            secondary: read("--text-color-secondary", "#666"),
+            line: read("--jenkins-border-color", "#ccc"),
+            background: read("--background", "#fff"),
+        };
+    }
+
+    function themed(option, colors) {
+        const axes = value => (Array.isArray(value) ? value : value ? [value] : []);
+        const textStyle = {color: colors.text};
+        option.textStyle = Object.assign({}, option.textStyle, textStyle);
+        axes(option.title).forEach(title => {
+            title.textStyle = Object.assign({}, title.textStyle, textStyle);
+        });
+        axes(option.legend).forEach(legend => {
+            legend.textStyle = Object.assign({}, legend.textStyle, textStyle);
+            legend.pageTextStyle = Object.assign({}, legend.pageTextStyle, textStyle);
+            legend.pageIconColor = colors.text;
+            legend.pageIconInactiveColor = colors.secondary;
+        });
+        axes(option.xAxis).concat(axes(option.yAxis)).forEach(axis => {
+            axis.nameTextStyle = Object.assign({}, axis.nameTextStyle, {color: colors.secondary});
+            axis.axisLabel = Object.assign({}, axis.axisLabel, {color: colors.secondary});
+            axis.axisLine = Object.assign({}, axis.axisLine, {lineStyle: {color: colors.line}});
+            axis.splitLine = Object.assign({}, axis.splitLine, {lineStyle: {color: colors.line, opacity: 0.6}});
+        });
+        axes(option.tooltip).forEach(tooltip => {
+            tooltip.backgroundColor = colors.background;
+            tooltip.borderColor = colors.line;
+            tooltip.textStyle = Object.assign({}, tooltip.textStyle, textStyle);
+        });
+        axes(option.dataZoom).forEach(zoom => {
+            if (zoom.type === "slider") {
+                zoom.textStyle = Object.assign({}, zoom.textStyle, {color: colors.secondary});
+                zoom.borderColor = colors.line;
+            }
+        });
+        return option;
+    }
+
     function buildOf(params) {
         if (params.componentType !== "series" || !Array.isArray(params.data)) {
             return null;
@@ -37,6 +83,7 @@
         (charts.get(holder) || []).forEach(chart => chart.dispose());
         holder.replaceChildren();
         const drawn = [];
+        const colors = themeColors();
         if (list.length === 0) {
             const empty = document.createElement("p");
             empty.textContent = "No benchmark series recorded yet.";
@@ -58,7 +105,7 @@
             box.append(element);
             holder.append(box);
             const chart = echarts.init(element);
-            chart.setOption(entry.option);
+            chart.setOption(themed(entry.option, colors));
             chart.on("click", params => {
                 const build = buildOf(params);
                 if (build !== null && build !== undefined) {
@@ -70,6 +117,16 @@
         charts.set(holder, drawn);
     }
 
+    /* A history that cannot be read: the server's reason, as text, where the charts would be. */
+    function showError(holder, message) {
+        (charts.get(holder) || []).forEach(chart => chart.dispose());
+        charts.set(holder, []);
+        const alert = document.createElement("div");
+        alert.className = "jenkins-alert jenkins-alert-danger hawd-chart-error";
+        alert.textContent = message;
+        holder.replaceChildren(alert);
+    }
+
     function render(holder) {
         const proxy = window[holder.dataset.proxy];
         if (!proxy || typeof echarts === "undefined") {
@@ -78,7 +135,12 @@
         const settings = settingsFor(holder);
         proxy[holder.dataset.method](settings.builds, settings.axis, function (response) {
             const text = response.responseObject();
-            draw(holder, typeof text === "string" ? JSON.parse(text) : text);
+            const answer = typeof text === "string" ? JSON.parse(text) : text;
+            if (Array.isArray(answer)) {
+                draw(holder, answer);
+            } else {
+                showError(holder, answer && answer.error ? answer.error : "The charts could not be drawn.");
+            }
         });
     }
 

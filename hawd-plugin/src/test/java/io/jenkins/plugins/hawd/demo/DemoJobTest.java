@@ -7,6 +7,9 @@ import io.jenkins.plugins.hawd.build.BenchmarkBuildAction;
 import io.jenkins.plugins.hawd.trend.BenchmarkJobAction;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import java.net.URL;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,5 +43,15 @@ class DemoJobTest {
         }
         r.assertLogContains("Benchmarks: build 3:", demo.getBuildByNumber(3));
         assertThat(demo.getAction(BenchmarkJobAction.class).isTrendVisible()).isTrue();
+
+        // One click: "Build Now" is a plain POST to build, which a parameterized job would answer with 400.
+        JenkinsRule.WebClient web = r.createWebClient();
+        WebRequest build = new WebRequest(new URL(r.getURL(), demo.getUrl() + "build?delay=0sec"), HttpMethod.POST);
+        web.getOptions().setRedirectEnabled(false);
+        web.setThrowExceptionOnFailingStatusCode(false);
+        assertThat(web.getPage(web.addCrumb(build)).getWebResponse().getStatusCode()).isIn(201, 302);
+        r.waitUntilNoActivity();
+        r.assertBuildStatus(Result.SUCCESS, demo.getBuildByNumber(4));
+        assertThat(demo.getBuildByNumber(4).getAction(BenchmarkBuildAction.class)).isNotNull();
     }
 }

@@ -11,7 +11,11 @@ import hudson.security.ACLContext;
 import io.jenkins.plugins.hawd.HawdSamples;
 import io.jenkins.plugins.hawd.history.JobHistory;
 import java.net.URL;
+import hudson.tasks.LogRotator;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.List;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONArray;
@@ -32,13 +36,7 @@ import org.springframework.security.access.AccessDeniedException;
 @WithJenkins
 class BenchmarkPagesTest {
     private static WorkflowJob jobWithNights(JenkinsRule r, int nights) throws Exception {
-        WorkflowJob job = r.createProject(WorkflowJob.class, "nightly");
-        for (int night = 1; night <= nights; night++) {
-            job.setDefinition(new CpsFlowDefinition(
-                    HawdSamples.pipeline(night, 120 + night % 2, night == nights && nights > 3 ? 520 : 300 + night % 3, ""), true));
-            r.buildAndAssertStatus(night == nights && nights > 3 ? Result.UNSTABLE : Result.SUCCESS, job);
-        }
-        return job;
+        return HawdSamples.jobWithNights(r, "nightly", nights);
     }
 
     @Test
@@ -67,9 +65,10 @@ class BenchmarkPagesTest {
         assertThat(charts.size()).isEqualTo(1);
         assertThat(charts.getJSONObject(0).getString("id")).isEqualTo("mail_query");
         assertThat(charts.getJSONObject(0).getJSONObject("option").getJSONArray("series").size()).isEqualTo(2);
-        // Names and descriptions from results files travel as data (drawn with textContent), not markup.
+        // Names and descriptions from results files travel as JSON data, drawn with textContent (the
+        // browser test checks that); the server-rendered page never holds them.
         assertThat(charts.getJSONObject(0).getString("description")).isEqualTo("Queries <all> mails");
-        assertThat(action.getCharts(0, "BUILD")).doesNotContain("<all>");
+        assertThat(trends.getWebResponse().getContentAsString()).doesNotContain("<all>");
         assertThat(charts.getJSONObject(0).getInt("points")).isEqualTo(8);
         JSONArray lastTwo = JSONArray.fromObject(action.getCharts(2, "BUILD"));
         assertThat(lastTwo.getJSONObject(0).getInt("points")).isEqualTo(4);
@@ -114,7 +113,8 @@ class BenchmarkPagesTest {
         reader.getOptions().setJavaScriptEnabled(false);
         assertThat(reader.getJSON(job.getUrl() + "benchmarks/api/json").getJSONObject().getJSONArray("series").size())
                 .isEqualTo(2);
-        reader.assertFails(job.getUrl() + "benchmarks/rebuild", 405);
+        // Stapler does not route a GET to a @POST web method at all: 404, and nothing is rebuilt.
+        reader.assertFails(job.getUrl() + "benchmarks/rebuild", 404);
         reader.setThrowExceptionOnFailingStatusCode(false);
         WebRequest post = new WebRequest(new URL(r.getURL(), job.getUrl() + "benchmarks/rebuild"), HttpMethod.POST);
         assertThat(reader.getPage(reader.addCrumb(post)).getWebResponse().getStatusCode()).isEqualTo(403);
@@ -127,21 +127,55 @@ class BenchmarkPagesTest {
     }
 
     @Test
-    void deletingABuildRemovesItsPointsAndALostStoreIsRebuilt(JenkinsRule r) throws Exception {
+    void discardedBuildsKeepTheirPointsAndADeletedBuildTakesOnlyItsOwnNight(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "deletions");
+        // Build 1 imports five nights of history: HAWD prints a dataset's whole history.
+        job.setDefinition(new CpsFlowDefinition(HawdSamples.pipelineRecording(HawdSamples.history(5)), true));
+        r.buildAndAssertSuccess(job);
+        // Builds 2 and 3 measure tonight.
+        LocalDateTime tonight = LocalDateTime.now();
+        for (int build = 2; build <= 3; build++) {
+            job.setDefinition(new CpsFlowDefinition(HawdSamples.pipelineRecording(
+                    HawdSamples.nightAt(tonight.plusMinutes(build), "beef0000" + build, 120, 300)), true));
+            r.buildAndAssertSuccess(job);
+        }
+        assertThat(points(job)).containsExactly(7, 7);
+
+        // A discarder that keeps one build removes builds 1 to 3 after build 4; their points stay.
+        job.setBuildDiscarder(new LogRotator(-1, 1, -1, -1));
+        job.setDefinition(new CpsFlowDefinition(HawdSamples.pipelineRecording(
+                HawdSamples.nightAt(tonight.plusMinutes(4), "beef00004", 120, 300)), true));
+        r.buildAndAssertSuccess(job);
+        // Jenkins runs the discarder in the background after a build; run it here to know when it is done.
+        job.logRotate();
+        assertThat(job.getBuilds()).extracting(WorkflowRun::getNumber).containsExactly(4);
+        assertThat(points(job)).containsExactly(8, 8);
+
+        // A person deletes build 4 on its page: its own night goes (off the request thread), the rest stays.
+        JenkinsRule.WebClient web = r.createWebClient();
+        WebRequest delete = new WebRequest(new URL(r.getURL(), job.getUrl() + "4/doDelete"), HttpMethod.POST);
+        web.getPage(web.addCrumb(delete));
+        assertThat(job.getBuildByNumber(4)).isNull();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!points(job).equals(List.of(7, 7)) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(points(job)).containsExactly(7, 7);
+        assertThat(JobHistory.of(job).snapshot().read(JobHistory.of(job).snapshot().series().get(0).key()).points())
+                .extracting(p -> p.build()).containsExactly(1L, 1L, 1L, 1L, 1L, 2L, 3L);
+    }
+
+    @Test
+    void aLostStoreIsRebuiltByTheNextRecording(JenkinsRule r) throws Exception {
         WorkflowJob job = jobWithNights(r, 3);
         assertThat(points(job)).containsExactly(3, 3);
 
-        job.getBuildByNumber(2).delete();
-        assertThat(points(job)).containsExactly(2, 2);
-        assertThat(JobHistory.of(job).snapshot().read(JobHistory.of(job).snapshot().series().get(0).key()).points())
-                .extracting(p -> p.build()).containsExactly(1L, 3L);
-
-        // The store is lost: the next recording rebuilds it from builds 1 and 3, then adds build 4.
+        // The store is lost: the next recording rebuilds it from builds 1 to 3, then adds build 4.
         Path store = job.getRootDir().toPath().resolve("hawd-history");
         org.apache.commons.io.FileUtils.deleteDirectory(store.toFile());
         job.setDefinition(new CpsFlowDefinition(HawdSamples.pipeline(4, 120, 301, ""), true));
         r.buildAndAssertSuccess(job);
-        assertThat(points(job)).containsExactly(3, 3);
+        assertThat(points(job)).containsExactly(4, 4);
 
         // A build that fails before recording keeps the trend on the job page.
         job.setDefinition(new CpsFlowDefinition("error 'compilation failed'", true));
@@ -150,6 +184,48 @@ class BenchmarkPagesTest {
         JenkinsRule.WebClient web = r.createWebClient();
         web.getOptions().setJavaScriptEnabled(false);
         assertThat(web.getPage(job).getWebResponse().getContentAsString()).contains("hawd-trend-holder");
+    }
+
+    @Test
+    void aPageViewNeverRebuildsADamagedStoreButShowsWhyAndThePostRebuildMendsIt(JenkinsRule r) throws Exception {
+        WorkflowJob job = jobWithNights(r, 3);
+        Path store = job.getRootDir().toPath().resolve("hawd-history");
+        Files.writeString(store.resolve("nightly-history.json"), "{\"generation\": ");
+        Map<String, String> before = contents(store);
+
+        JenkinsRule.WebClient web = r.createWebClient();
+        web.getOptions().setJavaScriptEnabled(false);
+        assertThat(web.getPage(job).asNormalizedText()).contains("The benchmark history cannot be read")
+                .contains("nightly-history.json");
+        assertThat(web.getPage(job, "benchmarks/").asNormalizedText()).contains("The benchmark history cannot be read");
+        assertThat(web.getJSON(job.getUrl() + "benchmarks/api/json").getJSONObject().getJSONArray("series").size()).isZero();
+        BenchmarkJobAction action = job.getAction(BenchmarkJobAction.class);
+        assertThat(JSONObject.fromObject(action.getCharts(0, "BUILD")).getString("error"))
+                .startsWith("The benchmark history cannot be read");
+        assertThat(JSONObject.fromObject(action.getMainChart(0, "BUILD")).getString("error")).isNotEmpty();
+        // Reads only read: the store is as it was, nothing was moved aside.
+        assertThat(contents(store)).isEqualTo(before);
+        assertThat(job.getRootDir().list()).noneMatch(name -> name.startsWith("hawd-history.damaged"));
+
+        // "Rebuild history" (POST, Configure) mends it; twice in a row leaves one aside copy.
+        for (int i = 0; i < 2; i++) {
+            WebRequest rebuild = new WebRequest(new URL(r.getURL(), job.getUrl() + "benchmarks/rebuild"), HttpMethod.POST);
+            assertThat(web.getPage(web.addCrumb(rebuild)).getWebResponse().getStatusCode()).isEqualTo(200);
+        }
+        assertThat(points(job)).containsExactly(3, 3);
+        assertThat(job.getRootDir().list()).filteredOn(name -> name.startsWith("hawd-history.damaged"))
+                .containsExactly("hawd-history.damaged");
+        assertThat(web.getPage(job).asNormalizedText()).doesNotContain("cannot be read");
+    }
+
+    private static Map<String, String> contents(Path dir) throws java.io.IOException {
+        Map<String, String> files = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path file : paths.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(file).toString(), Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return files;
     }
 
     private static List<Integer> points(WorkflowJob job) {
