@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nightly.flatpak.SharedWorld;
 import dev.nightly.flatpak.TestLog;
-import dev.nightly.flatpak.build.BuildOptions;
 import dev.nightly.flatpak.build.BuildResult;
-import dev.nightly.flatpak.build.FlatpakBuild;
 import dev.nightly.flatpak.files.TempDirs;
-import dev.nightly.flatpak.gpg.GpgSigning;
 import dev.nightly.flatpak.pause.PausePoints;
 import dev.nightly.flatpak.process.Command;
 import dev.nightly.flatpak.process.CommandExecutor;
@@ -56,9 +53,7 @@ class KilledPublishTest {
     }
 
     private static BuildResult build(Path work, String message) {
-        Path manifest = FlatpakTestEnvironment.writeHelloApp(work.resolve("src"), APP, SharedWorld.RUNTIME, SharedWorld.SDK, message);
-        return new FlatpakBuild(env.runner(LOG.stream()), LOG.stream()).build(BuildOptions.builder(manifest,
-                work.resolve("build-repo")).branch("nightly").subject(message).signing(GpgSigning.key(key, env.gnupgHome())).build());
+        return SharedWorld.buildHello(work, APP, message, LOG.stream());
     }
 
     /** {@code java PublishProcessMain ...} in the test world, with its own temp dir. */

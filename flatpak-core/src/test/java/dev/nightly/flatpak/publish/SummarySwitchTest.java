@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nightly.flatpak.FlatpakFailureException;
 import dev.nightly.flatpak.SharedWorld;
 import dev.nightly.flatpak.TestLog;
-import dev.nightly.flatpak.build.BuildOptions;
 import dev.nightly.flatpak.build.BuildResult;
-import dev.nightly.flatpak.build.FlatpakBuild;
 import dev.nightly.flatpak.destination.SummaryLayout;
 import dev.nightly.flatpak.files.FileTrees;
 import dev.nightly.flatpak.gpg.GpgSigning;
@@ -59,9 +57,7 @@ class SummarySwitchTest {
     }
 
     private static BuildResult build(Path work, String message) {
-        Path manifest = FlatpakTestEnvironment.writeHelloApp(work.resolve("src"), APP, SharedWorld.RUNTIME, SharedWorld.SDK, message);
-        return new FlatpakBuild(runner(), LOG.stream()).build(BuildOptions.builder(manifest, work.resolve("build-repo"))
-                .branch("nightly").subject(message).signing(GpgSigning.key(key, env.gnupgHome())).build());
+        return SharedWorld.buildHello(work, APP, message, LOG.stream());
     }
 
     private static PublishResult publish(Path work, Path dest, String url) {
