@@ -26,7 +26,14 @@ public final class Nightly {
 
     /** Runs the command line without exiting, for tests and embedding. */
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        try {
+            return newCommandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // The commands that read big inputs say which; this is for whatever else ran out.
+            System.err.println("nightly: out of memory: " + OutOfMemory.heap() + " was not enough for "
+                    + String.join(" ", java.util.Arrays.asList(args).subList(0, Math.min(2, args.length))));
+            return ExitCode.BAD_INPUT;
+        }
     }
 
     public static CommandLine newCommandLine() {

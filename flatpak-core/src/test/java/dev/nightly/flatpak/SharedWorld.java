@@ -39,6 +39,19 @@ public final class SharedWorld implements BeforeAllCallback {
         return world;
     }
 
+    /**
+     * Builds the hello app {@code appId}, printing {@code message}, into {@code work/build-repo} (branch
+     * {@code nightly}, signed with the world's key), from sources in {@code work/src}.
+     */
+    public static dev.nightly.flatpak.build.BuildResult buildHello(java.nio.file.Path work, String appId, String message,
+                                                                 java.io.PrintStream log) {
+        World w = world();
+        java.nio.file.Path manifest = FlatpakTestEnvironment.writeHelloApp(work.resolve("src"), appId, RUNTIME, SDK, message);
+        return new dev.nightly.flatpak.build.FlatpakBuild(w.env().runner(log), log).build(
+                dev.nightly.flatpak.build.BuildOptions.builder(manifest, work.resolve("build-repo")).branch("nightly")
+                        .subject(message).signing(dev.nightly.flatpak.gpg.GpgSigning.key(w.key(), w.env().gnupgHome())).build());
+    }
+
     /** The world; the test class must be annotated with {@code @ExtendWith(SharedWorld.class)}. */
     public static synchronized World world() {
         if (world == null) {

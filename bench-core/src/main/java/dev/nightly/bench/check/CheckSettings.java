@@ -79,7 +79,7 @@ public record CheckSettings(boolean useDefaults, List<CheckRule> rules) implemen
         JsonNode checks = fields.get("checks");
         if (checks != null && !checks.isNull()) {
             if (!checks.isArray()) {
-                throw fields.error("checks", "must be an array of checks, found " + JsonFields.kind(checks));
+                throw fields.error("checks", "must be an array of checks, found " + JsonFields.shape(checks));
             }
             for (int i = 0; i < checks.size(); i++) {
                 rules.add(rule(source, "checks[" + i + "]", checks.get(i)));

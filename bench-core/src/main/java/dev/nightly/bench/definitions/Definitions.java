@@ -82,7 +82,7 @@ public final class Definitions {
             }
         }
         else if (columnsNode != null && !columnsNode.isObject() && !columnsNode.isNull()) {
-            throw fields.error("columns", "must be an array of columns, found " + JsonFields.kind(columnsNode));
+            throw fields.error("columns", "must be an array of columns, found " + JsonFields.shape(columnsNode));
         }
         String id = file.getFileName().toString();
         return new DatasetDefinition(id, fields.string("name", id), fields.string("description", ""), columns);

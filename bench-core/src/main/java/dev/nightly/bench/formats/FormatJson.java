@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nightly.bench.json.JsonFields;
 import dev.nightly.bench.json.JsonInput;
 import dev.nightly.bench.model.BadInputException;
 import java.io.IOException;
@@ -122,5 +123,10 @@ public final class FormatJson {
             return node.asText();
         }
         return node.isArray() ? "an array" : "an object";
+    }
+
+    /** What was found where an object or array belongs: the file is not this format, so its text is not quoted. */
+    public static String shape(JsonNode node) {
+        return JsonFields.shape(node);
     }
 }

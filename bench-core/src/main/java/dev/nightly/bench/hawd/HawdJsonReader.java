@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import dev.nightly.bench.definitions.ColumnDefinition;
 import dev.nightly.bench.definitions.DatasetDefinition;
 import dev.nightly.bench.ingest.ReadSettings;
+import dev.nightly.bench.json.ContentKind;
 import dev.nightly.bench.json.JsonInput;
 import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.BenchmarkResults;
@@ -143,7 +144,7 @@ final class HawdJsonReader {
                 case "name" -> name = text(value, "\"name\" must be a string");
                 case "description" -> description = text(value, "\"description\" must be a string");
                 case "rows" -> rows = readRows(value);
-                default -> throw error("unknown key \"" + key + "\" (a hawd json export has dataset, name, description, rows)");
+                default -> throw error("unknown key " + ContentKind.quoteName(key) + " (a hawd json export has dataset, name, description, rows)");
             }
         }
         if (parser.nextToken() != null) {
@@ -178,7 +179,7 @@ final class HawdJsonReader {
 
     private List<RawRow> readRows(JsonToken token) throws IOException {
         if (token != JsonToken.START_ARRAY) {
-            throw error("\"rows\" must be an array, found " + describe(token));
+            throw error("\"rows\" must be an array, found " + shape(token));
         }
         List<RawRow> rows = new ArrayList<>();
         streaming = dataset != null && !dataset.isBlank();
@@ -262,7 +263,7 @@ final class HawdJsonReader {
 
     private void readRow(JsonToken token, RawRow row) throws IOException {
         if (token != JsonToken.START_OBJECT) {
-            throw error(rowLabel() + "must be an object, found " + describe(token));
+            throw error(rowLabel() + "must be an object, found " + shape(token));
         }
         row.start(rowNumber, tokenLine());
         int seen = 0;
@@ -274,7 +275,7 @@ final class HawdJsonReader {
                 case TIMESTAMP -> timestamp(value, row);
                 case COMMIT -> row.commit = commit(value);
                 case COLUMNS -> readColumns(value, row);
-                default -> throw error(rowLabel() + "unknown key \"" + parser.currentName() + "\" (a row has timestamp, commit, columns)");
+                default -> throw error(rowLabel() + "unknown key " + ContentKind.quoteName(parser.currentName()) + " (a row has timestamp, commit, columns)");
             }
         }
         if (row.seconds == NO_TIME) {
@@ -287,7 +288,7 @@ final class HawdJsonReader {
 
     private void readColumns(JsonToken token, RawRow row) throws IOException {
         if (token != JsonToken.START_ARRAY) {
-            throw error(rowLabel() + "\"columns\" must be an array, found " + describe(token));
+            throw error(rowLabel() + "\"columns\" must be an array, found " + shape(token));
         }
         row.hasColumns = true;
         row.count = 0;
@@ -308,7 +309,7 @@ final class HawdJsonReader {
             }
             index++;
             if (next != JsonToken.START_OBJECT) {
-                throw error(rowLabel() + "column " + index + " must be an object, found " + describe(next));
+                throw error(rowLabel() + "column " + index + " must be an object, found " + shape(next));
             }
             int position = index - 1;
             if (position >= lastNames.length) {
@@ -339,8 +340,8 @@ final class HawdJsonReader {
                             readValue(value, column, index, role);
                         }
                     }
-                    default -> throw error(rowLabel() + "column " + index + ": unknown key \"" + parser.currentName()
-                            + "\" (a column has name, unit, value)");
+                    default -> throw error(rowLabel() + "column " + index + ": unknown key " + ContentKind.quoteName(parser.currentName())
+                            + " (a column has name, unit, value)");
                 }
             }
             if (column.name == null || column.name.isEmpty()) {
@@ -603,8 +604,23 @@ final class HawdJsonReader {
 
     private void expect(JsonToken token, JsonToken expected, String message) throws IOException {
         if (token != expected) {
-            throw error(message + ", found " + describe(token));
+            throw error(message + ", found " + shape(token));
         }
+    }
+
+    /** What was found where an object or array belongs: the file is not this format, so its text is not quoted. */
+    private static String shape(JsonToken token) {
+        if (token == null) {
+            return "the end of the file";
+        }
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NULL -> "null";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            default -> "a number";
+        };
     }
 
     private String describe(JsonToken token) throws IOException {

@@ -1,5 +1,6 @@
 package dev.nightly.bench.ingest;
 
+import dev.nightly.bench.json.ContentKind;
 import dev.nightly.bench.json.JsonInput;
 import dev.nightly.bench.model.BadInputException;
 import java.io.IOException;
@@ -51,13 +52,16 @@ public final class ResultFormats {
     /** The format whose content {@code file} has; refuses a file that no format recognises. */
     public ResultFormat detect(Path file) {
         JsonInput.checkReadableFile(file, "a benchmark results file");
-        String head;
+        byte[] bytes;
+        boolean truncated;
         try (InputStream in = Files.newInputStream(file)) {
-            head = new String(in.readNBytes(HEAD_BYTES), StandardCharsets.UTF_8);
+            bytes = in.readNBytes(HEAD_BYTES);
+            truncated = in.read() >= 0;
         }
         catch (IOException e) {
             throw JsonInput.unreadable(file, e);
         }
+        String head = new String(bytes, StandardCharsets.UTF_8);
         if (head.startsWith("\uFEFF")) {
             head = head.substring(1);
         }
@@ -74,6 +78,6 @@ public final class ResultFormats {
         }
         throw new BadInputException(file + ": not a known benchmark results format ("
                 + formats.stream().map(ResultFormat::name).collect(Collectors.joining(", "))
-                + "); it starts with \"" + JsonInput.firstLine(content.strip()) + "\"");
+                + "); it holds " + ContentKind.describe(bytes, truncated));
     }
 }

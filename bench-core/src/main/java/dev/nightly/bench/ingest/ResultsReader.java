@@ -71,7 +71,9 @@ public final class ResultsReader {
         for (Path file : files) {
             ResultFormat chosen = format == null ? formats.detect(file) : formats.byName(format);
             try {
-                parts.add(chosen.read(file, settings));
+                BenchmarkResults part = chosen.read(file, settings);
+                InputLimits.check(file, part);
+                parts.add(part);
             }
             catch (IOException e) {
                 throw JsonInput.unreadable(file, e);

@@ -24,7 +24,7 @@ public final class JsonFields {
     /** The fields of {@code node}, which must be an object; {@code path} names it in messages. */
     public static JsonFields of(String source, String path, JsonNode node) {
         if (node == null || !node.isObject()) {
-            throw new BadInputException(source + ": " + label(path) + "must be a JSON object, found " + kind(node));
+            throw new BadInputException(source + ": " + label(path) + "must be a JSON object, found " + shape(node));
         }
         return new JsonFields(source, path, node);
     }
@@ -138,5 +138,22 @@ public final class JsonFields {
             return node.asText();
         }
         return node.isArray() ? "an array" : "an object";
+    }
+
+    /** What was found where an object or array belongs: the file is not this format, so its text is not quoted. */
+    public static String shape(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        if (node.isTextual()) {
+            return "a string";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isBoolean()) {
+            return "a boolean";
+        }
+        return node.isNull() ? "null" : node.isArray() ? "an array" : "an object";
     }
 }

@@ -74,13 +74,16 @@ public final class JsonInput {
     /**
      * Reads the first bytes of a file (at most {@code limit}) and refuses content that cannot be JSON:
      * an empty file, binary data, or text that does not start with {@code expectedStart}. HAWD prints a
-     * plain-text message instead of JSON when a dataset fails to load; the message quotes its start.
+     * plain-text message instead of JSON when a dataset fails to load; the message says what kind of content
+     * the file holds and never quotes it (see {@link ContentKind}).
      */
     public static String checkStart(Path file, char expectedStart, String what) {
         checkReadableFile(file, what);
         byte[] head;
+        boolean truncated;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(4096);
+            truncated = in.read() >= 0;
         }
         catch (IOException e) {
             throw unreadable(file, e);
@@ -97,7 +100,7 @@ public final class JsonInput {
             throw new BadInputException(file + ": holds binary data, not " + what);
         }
         if (trimmed.charAt(0) != expectedStart) {
-            throw new BadInputException(file + ": is not " + what + "; it starts with \"" + firstLine(trimmed) + "\"");
+            throw new BadInputException(file + ": is not " + what + "; it holds " + ContentKind.describe(head, truncated));
         }
         return text;
     }
@@ -193,9 +196,19 @@ public final class JsonInput {
             else if (what.contains("Invalid UTF-8")) {
                 what = "not UTF-8 text (binary data?)";
             }
-            what = firstLine(what);
+            what = withoutContent(firstLine(what));
         }
         return new BadInputException(file + ": " + where(e.getLocation()) + what, e);
+    }
+
+    /**
+     * Jackson quotes the word or number it could not read; in a file that is not what it should be (a key
+     * file given by mistake) that word is the secret, so it is left out: the line and column say where.
+     */
+    private static String withoutContent(String message) {
+        return message.replaceAll("Unrecognized token '[^']*'", "Unrecognized token")
+                .replaceAll("Numeric value \\([^)]*\\)", "Numeric value")
+                .replaceAll("Invalid numeric value: [^:]*: ", "Invalid numeric value: ");
     }
 
     /** {@code line 3, column 14: } or nothing when unknown. */

@@ -138,6 +138,31 @@ public final class Observations extends AbstractList<Observation> implements Ran
         };
     }
 
+    /**
+     * Gives every series key to {@code action}, at least once each (from the columns, without making an
+     * {@link Observation} per value).
+     */
+    public void forEachKey(java.util.function.Consumer<SeriesKey> action) {
+        for (Segment segment : segments) {
+            for (SeriesKey key : segment.keys) {
+                action.accept(key);
+            }
+        }
+    }
+
+    /** The first observation whose value is not a finite number or whose error is infinite, or null. */
+    public Observation firstNonFinite() {
+        for (int s = 0; s < segments.length; s++) {
+            Segment segment = segments[s];
+            for (int i = 0; i < segment.size; i++) {
+                if (!Double.isFinite(segment.values[i]) || segment.errors != null && Double.isInfinite(segment.errors[i])) {
+                    return segment.get(i);
+                }
+            }
+        }
+        return null;
+    }
+
     private Object readResolve() throws InvalidObjectException {
         if (segments == null) {
             throw new InvalidObjectException("no segments");

@@ -9,6 +9,7 @@ import dev.nightly.bench.check.CheckKind;
 import dev.nightly.bench.check.CheckReport;
 import dev.nightly.bench.check.CheckResult;
 import dev.nightly.bench.check.Verdict;
+import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.Numbers;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +61,7 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
      */
     public void writeTo(Path dir) {
         try {
+            refuseForeignDirectory(dir);
             Files.createDirectories(dir);
             Path staging = Files.createTempDirectory(dir, ".nightly-report-");
             try {
@@ -87,6 +89,41 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A report replaces its own files only: a folder that holds anything else (a history store, a web
+     * root, a home directory given by mistake) is refused before anything is written into it.
+     */
+    private static void refuseForeignDirectory(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": is a file, not a directory for the report");
+        }
+        List<String> names;
+        try (Stream<Path> entries = Files.list(dir)) {
+            names = entries.map(p -> p.getFileName().toString()).filter(name -> !name.startsWith(".nightly-report-"))
+                    .sorted().toList();
+        }
+        if (names.isEmpty() || isEarlierReport(dir, names)) {
+            return;
+        }
+        throw new BadInputException(dir + ": not empty and not an earlier report (holds " + names.get(0)
+                + (names.size() > 1 ? " and " + (names.size() - 1) + " more" : "") + "); give a new or empty directory");
+    }
+
+    /** index.html made by this generator and its assets/, nothing else. */
+    private static boolean isEarlierReport(Path dir, List<String> names) throws IOException {
+        Path index = dir.resolve("index.html");
+        if (!names.contains("index.html") || !Files.isRegularFile(index) || !names.stream().allMatch(
+                name -> name.equals("index.html") || name.equals(ASSETS) && Files.isDirectory(dir.resolve(ASSETS)))) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(index)) {
+            return new String(in.readNBytes(1024), StandardCharsets.UTF_8).contains("<meta name=\"generator\" content=\"Nightly\">");
         }
     }
 

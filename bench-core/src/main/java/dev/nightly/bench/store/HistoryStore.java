@@ -62,6 +62,7 @@ public final class HistoryStore {
 
     /** Opens a store that must exist already: readers (export, checks, reports) never create one. */
     public static HistoryStore openExisting(Path dir) {
+        requirePath(dir);
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": no such history store");
         }
@@ -71,8 +72,16 @@ public final class HistoryStore {
         return new HistoryStore(dir, Clock.systemDefaultZone());
     }
 
+    /** An empty path would mean the current directory: never taken for a store by accident. */
+    private static void requirePath(Path dir) {
+        if (dir.toString().isBlank()) {
+            throw new BadInputException("the history store path is empty; give a directory");
+        }
+    }
+
     /** As {@link #open(Path)}, with the clock that dates results that carry no time of their own. */
     public static HistoryStore open(Path dir, Clock clock) {
+        requirePath(dir);
         HistoryStore store = new HistoryStore(dir, clock);
         try {
             store.initialize();
@@ -91,6 +100,8 @@ public final class HistoryStore {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": is a file, not a history store directory");
         }
+        // Refused before anything is created in it: no lock file in "/" or in somebody's folder.
+        refuseForeignDirectory();
         Files.createDirectories(dir);
         if (Files.exists(dir.resolve(Manifest.FILE_NAME))) {
             return;
@@ -99,24 +110,31 @@ public final class HistoryStore {
             if (Files.exists(dir.resolve(Manifest.FILE_NAME))) {
                 return;
             }
-            try (Stream<Path> entries = Files.list(dir)) {
-                // Names first: the lock file must never be opened but by the lock (closing any descriptor of
-                // it drops this process's lock), and a FIFO here must not be opened at all.
-                List<String> others = entries
-                        .filter(p -> !p.getFileName().toString().equals(StoreFiles.LOCK_FILE)
-                                && !p.getFileName().toString().startsWith(StoreFiles.TEMP_PREFIX))
-                        .filter(p -> !isEmptyDirectory(p)).map(p -> p.getFileName().toString())
-                        .sorted().toList();
-                if (!others.isEmpty()) {
-                    throw new BadInputException(dir + ": not a history store (no " + Manifest.FILE_NAME
-                            + ") and not empty (holds " + others.get(0) + (others.size() > 1 ? " and more" : "")
-                            + "); give an empty or new directory");
-                }
-            }
+            refuseForeignDirectory();
             StorePause.at(StorePause.INITIALIZE);
             // The manifest comes first: a process killed right after it leaves a valid empty store, and the
             // data directories are made by the first writer.
             StoreFiles.replaceAtomically(dir.resolve(Manifest.FILE_NAME), Manifest.empty().toJson());
+        }
+    }
+
+    /** A directory that holds other things than a store (or what its creation leaves) is not made one. */
+    private void refuseForeignDirectory() throws IOException {
+        if (!Files.isDirectory(dir) || Files.exists(dir.resolve(Manifest.FILE_NAME))) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            // Names first: the lock file is never opened but by the lock.
+            List<String> others = entries
+                    .filter(p -> !p.getFileName().toString().equals(StoreFiles.LOCK_FILE)
+                            && !p.getFileName().toString().startsWith(StoreFiles.TEMP_PREFIX))
+                    .filter(p -> !isEmptyDirectory(p)).map(p -> p.getFileName().toString())
+                    .sorted().toList();
+            if (!others.isEmpty()) {
+                throw new BadInputException(dir + ": not a history store (no " + Manifest.FILE_NAME
+                        + ") and not empty (holds " + others.get(0) + (others.size() > 1 ? " and more" : "")
+                        + "); give an empty or new directory");
+            }
         }
     }
 
@@ -157,6 +175,12 @@ public final class HistoryStore {
      * @param defaultTime   the time for observations that have none; {@code null} for the clock's now
      */
     public IngestSummary ingest(long build, BenchmarkResults results, String defaultCommit, LocalDateTime defaultTime) {
+        return ingest(build, results, defaultCommit, defaultTime, IngestPolicy.defaults());
+    }
+
+    /** As {@link #ingest(long, BenchmarkResults, String, LocalDateTime)}, with how strict to be. */
+    public IngestSummary ingest(long build, BenchmarkResults results, String defaultCommit, LocalDateTime defaultTime,
+                                IngestPolicy policy) {
         if (build < 0) {
             throw new BadInputException("build number must not be negative, got " + build);
         }
@@ -165,7 +189,7 @@ public final class HistoryStore {
         try (StoreLock lock = StoreLock.acquire(dir)) {
             Manifest manifest = readManifest();
             recover(manifest);
-            Ingest ingest = new Ingest(manifest, build);
+            Ingest ingest = new Ingest(manifest, build, policy);
             try {
                 return ingest.run(results, fallbackCommit, fallbackTime);
             }
@@ -190,6 +214,7 @@ public final class HistoryStore {
     private final class Ingest {
         private final Manifest manifest;
         private final long build;
+        private final IngestPolicy policy;
         private final Map<String, long[]> loadedIndexes = new HashMap<>();
         private final Map<Path, FileChannel> channels = new HashMap<>();
         /**
@@ -201,9 +226,10 @@ public final class HistoryStore {
         private LocalDateTime lastTime;
         private String lastTimeText;
 
-        Ingest(Manifest manifest, long build) {
+        Ingest(Manifest manifest, long build, IngestPolicy policy) {
             this.manifest = manifest;
             this.build = build;
+            this.policy = policy;
         }
 
         IngestSummary run(BenchmarkResults results, String fallbackCommit, LocalDateTime fallbackTime) throws IOException {
@@ -218,6 +244,11 @@ public final class HistoryStore {
                     // Series files keep four-digit years; refused before anything is written.
                     throw new BadInputException("cannot store " + observation.key().id() + " measured at " + time
                             + ": only years 0000 to 9999 are supported");
+                }
+                if (!Double.isFinite(observation.value())) {
+                    // Readers refuse these per file; results that come another way are refused here, whole.
+                    throw new BadInputException("cannot store " + observation.key().id() + ": value " + observation.value()
+                            + " is not a finite number");
                 }
                 String commit = observation.commit().isEmpty() ? fallbackCommit : observation.commit();
                 long fingerprint = fingerprint(observation.key(), time, commit);
@@ -254,6 +285,7 @@ public final class HistoryStore {
                     checkIndexEnd(old);
                 }
             }
+            List<String> warnings = newPoints.isEmpty() ? List.of() : policy.check(build, manifest, newPoints.keySet());
             Map<SeriesKey, Manifest.SeriesEntry> series = new HashMap<>(manifest.series());
             int createdSeries = 0;
             int added = 0;
@@ -299,7 +331,7 @@ public final class HistoryStore {
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.SERIES_DIR));
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.INDEX_DIR));
             writeManifest(new Manifest(manifest.generation() + 1, datasets, series, indexes));
-            return new IngestSummary(build, added, known, createdSeries, newPoints.size());
+            return new IngestSummary(build, added, known, createdSeries, newPoints.size(), warnings);
         }
 
         /**

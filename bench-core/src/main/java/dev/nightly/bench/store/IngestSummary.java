@@ -8,10 +8,19 @@ package dev.nightly.bench.store;
  * @param knownPoints points that were already stored and were recognised, so not stored again
  * @param newSeries   series that did not exist before
  * @param series      series that received new points
+ * @param warnings    what was stored but deserves a look (a build that already held values, an older build)
  */
-public record IngestSummary(long build, int newPoints, int knownPoints, int newSeries, int series)
+public record IngestSummary(long build, int newPoints, int knownPoints, int newSeries, int series, java.util.List<String> warnings)
         implements java.io.Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
+
+    public IngestSummary {
+        warnings = java.util.List.copyOf(warnings);
+    }
+
+    public IngestSummary(long build, int newPoints, int knownPoints, int newSeries, int series) {
+        this(build, newPoints, knownPoints, newSeries, series, java.util.List.of());
+    }
 
     @Override
     public String toString() {

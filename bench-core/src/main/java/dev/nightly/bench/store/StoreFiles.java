@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -153,6 +154,22 @@ final class StoreFiles {
                 LinkOption.NOFOLLOW_LINKS)) {
             appendAt(channel, offset, bytes);
         }
+        catch (FileSystemException e) {
+            throw e;
+        }
+        catch (IOException e) {
+            throw named(file, e);
+        }
+    }
+
+    /**
+     * A write error that names the file: "No space left on device" alone does not say where. (Opening
+     * errors are {@link FileSystemException}s that name it already.)
+     */
+    private static FileSystemException named(Path file, IOException e) {
+        FileSystemException named = new FileSystemException(file.toString(), null, e.getMessage());
+        named.initCause(e);
+        return named;
     }
 
     /** As {@link #appendAt(Path, long, byte[])}, through a channel open for writing. */
@@ -178,6 +195,12 @@ final class StoreFiles {
                     channel.write(buffer);
                 }
                 channel.force(true);
+            }
+            catch (FileSystemException e) {
+                throw e;
+            }
+            catch (IOException e) {
+                throw named(target, e);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -5,8 +5,10 @@ import dev.nightly.bench.ingest.ResultsReader;
 import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.BenchmarkResults;
 import dev.nightly.bench.store.HistoryStore;
+import dev.nightly.bench.store.IngestPolicy;
 import dev.nightly.bench.store.IngestSummary;
 import dev.nightly.cli.ExitCode;
+import dev.nightly.cli.OutOfMemory;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -56,6 +58,14 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Results format, or 'auto' to detect it from the content (default).")
     String format;
 
+    @Option(names = "--strict", description = "Refuse a build that already holds values or is older than the newest "
+            + "(default: store it with a warning).")
+    boolean strict;
+
+    @Option(names = "--max-new-series", paramLabel = "N", defaultValue = "" + IngestPolicy.DEFAULT_MAX_NEW_SERIES,
+            description = "Refuse an ingest that would create more than N new series (default: ${DEFAULT-VALUE}).")
+    int maxNewSeries;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Results files.")
     List<Path> files;
 
@@ -63,15 +73,23 @@ public final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         // Every option is checked before anything is read or written: a bad --time leaves no store behind.
         LocalDateTime defaultTime = parseTime(time);
+        IngestPolicy policy = new IngestPolicy(strict, maxNewSeries, files.size() == 1 ? files.get(0).toString()
+                : files.size() + " files (" + files.get(0) + ", ...)");
         ResultsReader reader = ResultsReader.create()
                 .withParameterColumns(ParameterColumns.parse(parameters))
                 .withFormat(format);
         if (definitions != null) {
             reader = reader.withDefinitions(definitions);
         }
-        BenchmarkResults results = reader.read(files);
-        IngestSummary summary = HistoryStore.open(history.directory).ingest(build, results, commit, defaultTime);
+        ResultsReader chosen = reader;
+        BenchmarkResults results = OutOfMemory.guard("reading", files, () -> chosen.read(files));
+        IngestSummary summary = OutOfMemory.guard("storing", files,
+                () -> HistoryStore.open(history.directory).ingest(build, results, commit, defaultTime, policy));
         spec.commandLine().getOut().println(summary);
+        for (String warning : summary.warnings()) {
+            spec.commandLine().getErr().println("nightly: warning: " + warning + " (--strict refuses this)");
+        }
+        spec.commandLine().getErr().flush();
         return ExitCode.OK;
     }
 

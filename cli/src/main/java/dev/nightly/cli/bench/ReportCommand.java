@@ -10,9 +10,11 @@ import dev.nightly.bench.report.ReportGenerator;
 import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.HistoryStore;
 import dev.nightly.cli.ExitCode;
+import dev.nightly.cli.OutOfMemory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -67,8 +69,8 @@ public final class ReportCommand implements Callable<Integer> {
         ChartSettings chartSettings = chartSettings();
         HistorySnapshot snapshot = HistoryStore.openExisting(history.directory).snapshot();
 
-        HtmlReport report = new ReportGenerator(settings, chartSettings, extra, ReportGenerator.DEFAULT_MARKED_HISTORY)
-                .generate(snapshot, title, LocalDateTime.now());
+        HtmlReport report = OutOfMemory.guard("reporting on", List.of(history.directory), () -> new ReportGenerator(settings,
+                chartSettings, extra, ReportGenerator.DEFAULT_MARKED_HISTORY).generate(snapshot, title, LocalDateTime.now()));
         report.writeTo(out);
 
         PrintWriter stdout = spec.commandLine().getOut();

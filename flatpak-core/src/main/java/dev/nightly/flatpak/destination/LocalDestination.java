@@ -2,6 +2,7 @@ package dev.nightly.flatpak.destination;
 
 import dev.nightly.flatpak.FlatpakInputException;
 import dev.nightly.flatpak.files.FileTrees;
+import dev.nightly.flatpak.pause.PausePoints;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -88,7 +89,8 @@ public final class LocalDestination implements Destination {
                             // objects and deltas are content-addressed and never rewritten: hard-link them
                             FileTrees.copy(entry, target, Set.of("objects", "deltas").contains(name));
                         } else {
-                            Files.copy(entry, target, StandardCopyOption.COPY_ATTRIBUTES);
+                            // summary and summary.sig are links (SummaryLayout): copied as links, not as content
+                            Files.copy(entry, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
                         }
                     }
                 }
@@ -103,12 +105,15 @@ public final class LocalDestination implements Destination {
     public void sync(Path stagingRoot, SyncPlan plan) {
         try {
             for (SyncPlan.Phase phase : plan.phases()) {
+                PausePoints.reach("before " + phase.name(), log);
                 int copied = 0;
+                Path source = phase.source().isEmpty() ? stagingRoot : stagingRoot.resolve(phase.source());
                 for (String path : phase.paths()) {
-                    copied += copyTree(stagingRoot.resolve(path), root.resolve(path), phase.immutable());
+                    copied += copyTree(source.resolve(path), root.resolve(path), phase.immutable());
                 }
                 log.println("sync " + phase.name() + ": " + copied + " file(s) copied to " + root);
             }
+            PausePoints.reach("before deletions", log);
             int deleted = deleteExtraneous(stagingRoot.resolve(plan.deleteUnder()), root.resolve(plan.deleteUnder()));
             log.println("sync deletions: " + deleted + " file(s) removed from " + root.resolve(plan.deleteUnder()));
         } catch (IOException e) {
@@ -139,8 +144,23 @@ public final class LocalDestination implements Destination {
         return copied[0];
     }
 
-    /** Copies one file by temporary file and rename, unless the target already has the same content. */
+    /**
+     * Copies one file by temporary file and rename, unless the target already has the same content. A
+     * symbolic link is copied as a link, so that renaming it over the old one switches what it points at
+     * in one step ({@link SummaryLayout}).
+     */
     private static boolean copyFile(Path from, Path to, boolean immutable) throws IOException {
+        if (Files.isSymbolicLink(from)) {
+            if (Files.isSymbolicLink(to) && Files.readSymbolicLink(to).equals(Files.readSymbolicLink(from))) {
+                return false;
+            }
+            Files.createDirectories(to.getParent());
+            Path temporary = to.resolveSibling("." + to.getFileName() + ".nightly-tmp");
+            Files.deleteIfExists(temporary);
+            Files.createSymbolicLink(temporary, Files.readSymbolicLink(from));
+            Files.move(temporary, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        }
         if (Files.isRegularFile(to, LinkOption.NOFOLLOW_LINKS) && Files.size(to) == Files.size(from)
                 && (immutable || Files.mismatch(from, to) < 0)) {
             return false;

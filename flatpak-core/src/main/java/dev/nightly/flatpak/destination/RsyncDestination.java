@@ -2,6 +2,7 @@ package dev.nightly.flatpak.destination;
 
 import dev.nightly.flatpak.FlatpakFailureException;
 import dev.nightly.flatpak.FlatpakInputException;
+import dev.nightly.flatpak.pause.PausePoints;
 import dev.nightly.flatpak.process.Command;
 import dev.nightly.flatpak.process.CommandExecutor;
 import dev.nightly.flatpak.process.Tools;
@@ -17,8 +18,8 @@ import java.util.List;
 
 /**
  * A directory reached with rsync, usually {@code [user@]host:/path} over SSH. The sync runs one rsync
- * per phase of the {@link SyncPlan}, in order; the summary phase uses {@code --delay-updates} so its
- * files change together; deletions are a last {@code --delete} pass over {@code repo/}.
+ * per phase of the {@link SyncPlan}, in order (the summary pair switches with one link, see
+ * {@link SummaryLayout}); deletions are a last {@code --delete} pass over {@code repo/}.
  *
  * <p>The publishing lock is a file on this machine (one per destination), so publishers serialize when
  * they run on the same machine, which is how a CI's publishing job runs. The remote has no lock.
@@ -106,8 +107,13 @@ public final class RsyncDestination implements Destination {
 
     @Override
     public void sync(Path stagingRoot, SyncPlan plan) {
-        for (Command command : commands(stagingRoot, plan)) {
-            executor.run(command);
+        List<String> steps = new ArrayList<>();
+        plan.phases().stream().filter(phase -> !phase.paths().isEmpty()).forEach(phase -> steps.add("before " + phase.name()));
+        steps.add("before deletions");
+        List<Command> commands = commands(stagingRoot, plan);
+        for (int i = 0; i < commands.size(); i++) {
+            PausePoints.reach(steps.get(i), executor.log());
+            executor.run(commands.get(i));
         }
     }
 
@@ -118,12 +124,12 @@ public final class RsyncDestination implements Destination {
             if (phase.paths().isEmpty()) {
                 continue;
             }
-            // "root/./repo/objects" with --relative recreates repo/objects under the target
+            // "root/./repo/objects" with --relative recreates repo/objects under the target. rsync replaces a
+            // changed symbolic link by creating it under a temporary name and renaming it, so the summary
+            // switch (one link, SummaryLayout) is atomic on the remote side too.
             Command.Builder copy = rsync().args("-rlptR");
-            if (phase.name().equals("summary")) {
-                copy.arg("--delay-updates");
-            }
-            phase.paths().forEach(path -> copy.arg(stagingRoot + "/./" + path));
+            String source = phase.source().isEmpty() ? stagingRoot.toString() : stagingRoot.resolve(phase.source()).toString();
+            phase.paths().forEach(path -> copy.arg(source + "/./" + path));
             commands.add(copy.arg(target + "/").build());
         }
         Command.Builder delete = rsync().args("-rlpt", "--delete");

@@ -4,7 +4,7 @@ import dev.nightly.flatpak.FlatpakFailureException;
 import dev.nightly.flatpak.FlatpakInputException;
 import dev.nightly.flatpak.process.Command;
 import dev.nightly.flatpak.process.CommandExecutor;
-import dev.nightly.flatpak.files.FileTrees;
+import dev.nightly.flatpak.files.TempDirs;
 import dev.nightly.flatpak.process.Tools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,13 +25,17 @@ import java.util.Locale;
  * {@link #close()} removes after stopping its agent.
  */
 public final class GpgSession implements AutoCloseable {
+    /** Temporary homedirs are {@code /tmp/nfg<random>} (see {@link dev.nightly.flatpak.files.TempDirs}). */
+    public static final String PREFIX = "nfg";
+
     private final CommandExecutor executor;
     private final Tools tools;
     private final String keyId;
     private final Path homedir;
-    private final boolean temporary;
+    /** The temporary homedir of an imported key, locked while in use; null for a user's homedir. */
+    private final TempDirs.Owned temporary;
 
-    private GpgSession(CommandExecutor executor, Tools tools, String keyId, Path homedir, boolean temporary) {
+    private GpgSession(CommandExecutor executor, Tools tools, String keyId, Path homedir, TempDirs.Owned temporary) {
         this.executor = executor;
         this.tools = tools;
         this.keyId = keyId;
@@ -57,7 +61,7 @@ public final class GpgSession implements AutoCloseable {
         String fingerprint = findSecretKey(executor, tools, signing.homedir(), signing.keyId(),
                 () -> "unknown GPG key " + signing.keyId() + ": no such secret key in "
                         + (signing.homedir() == null ? "the default GPG homedir" : "GPG homedir " + signing.homedir()));
-        return new GpgSession(executor, tools, fingerprint, signing.homedir(), false);
+        return new GpgSession(executor, tools, fingerprint, signing.homedir(), null);
     }
 
     private static GpgSession importKeyFile(GpgSigning signing, CommandExecutor executor, Tools tools) {
@@ -68,8 +72,9 @@ public final class GpgSession implements AutoCloseable {
         if (signing.passphraseFile() != null && !Files.isReadable(signing.passphraseFile())) {
             throw new FlatpakInputException("GPG passphrase file " + signing.passphraseFile() + " is not readable");
         }
-        Path home = createShortHomedir();
-        GpgSession session = new GpgSession(executor, tools, null, home, true);
+        TempDirs.Owned owned = TempDirs.create(homedirBase(), PREFIX);
+        Path home = owned.dir();
+        GpgSession session = new GpgSession(executor, tools, null, home, owned);
         try {
             if (signing.passphraseFile() != null) {
                 // Only this agent, in this throw-away homedir, accepts preset passphrases.
@@ -87,7 +92,7 @@ public final class GpgSession implements AutoCloseable {
             if (signing.passphraseFile() != null) {
                 presetPassphrase(executor, tools, home, fingerprint, signing.passphraseFile());
             }
-            return new GpgSession(executor, tools, fingerprint, home, true);
+            return new GpgSession(executor, tools, fingerprint, home, owned);
         } catch (IOException e) {
             session.close();
             throw new UncheckedIOException("cannot prepare GPG homedir " + home + ": " + e.getMessage(), e);
@@ -97,15 +102,10 @@ public final class GpgSession implements AutoCloseable {
         }
     }
 
-    private static Path createShortHomedir() {
-        try {
-            Path tmp = Path.of("/tmp");
-            Path base = Files.isDirectory(tmp) ? tmp : Path.of(System.getProperty("java.io.tmpdir"));
-            return Files.createTempDirectory(base, "nfg",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a temporary GPG homedir: " + e.getMessage(), e);
-        }
+    /** Where temporary homedirs go: /tmp, short, because gpg-agent's socket path is limited. */
+    public static Path homedirBase() {
+        Path tmp = Path.of("/tmp");
+        return Files.isDirectory(tmp) ? tmp : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /** Returns the fingerprint of the secret key that {@code id} names (the first one if id is null). */
@@ -213,7 +213,7 @@ public final class GpgSession implements AutoCloseable {
     /** Stops the agent of a temporary homedir and deletes it; nothing to do for a user's homedir. */
     @Override
     public void close() {
-        if (!temporary) {
+        if (temporary == null) {
             return;
         }
         try {
@@ -222,7 +222,7 @@ public final class GpgSession implements AutoCloseable {
         } catch (RuntimeException e) {
             executor.log().println("warning: could not stop gpg-agent of " + homedir + ": " + e.getMessage());
         } finally {
-            FileTrees.deleteQuietly(homedir);
+            temporary.close();
         }
     }
 }

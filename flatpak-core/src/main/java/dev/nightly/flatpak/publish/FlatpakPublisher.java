@@ -5,8 +5,10 @@ import dev.nightly.flatpak.FlatpakInputException;
 import dev.nightly.flatpak.destination.Destination;
 import dev.nightly.flatpak.destination.DestinationLock;
 import dev.nightly.flatpak.destination.Destinations;
+import dev.nightly.flatpak.destination.SummaryLayout;
 import dev.nightly.flatpak.destination.SyncPlan;
 import dev.nightly.flatpak.files.FileTrees;
+import dev.nightly.flatpak.files.TempDirs;
 import dev.nightly.flatpak.gpg.GpgSession;
 import dev.nightly.flatpak.process.Command;
 import dev.nightly.flatpak.process.CommandExecutor;
@@ -47,6 +49,8 @@ import java.util.regex.Pattern;
  */
 public final class FlatpakPublisher {
     private static final Pattern REMOTE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** Staging copies in the temp dir: {@code nightly-publish-<random>}, owner-only, locked while in use. */
+    public static final String STAGING_PREFIX = "nightly-publish-";
 
     private final CommandExecutor executor;
     private final Tools tools;
@@ -69,6 +73,7 @@ public final class FlatpakPublisher {
      * @throws FlatpakFailureException if a step or the verification fails
      */
     public PublishResult publish(PublishOptions options) {
+        removeLeftovers();
         Path source = options.repo().toAbsolutePath().normalize();
         OstreeRepo.requireRepository(source, "repository");
         executor.requirePrograms(tools.flatpak(), tools.ostree());
@@ -102,7 +107,8 @@ public final class FlatpakPublisher {
         byte[] publicKey = gpg == null ? null : gpg.exportPublicKey();
         destination.checkWritable();
         try (DestinationLock lock = destination.lock()) {
-            Path staging = prepareStaging(options);
+            TempDirs.Owned temporary = options.workDir() == null ? TempDirs.create(temporaryBase(), STAGING_PREFIX) : null;
+            Path staging = temporary != null ? temporary.dir() : prepareWorkDir(options);
             try {
                 Map<String, String> commits = stage(options, source, refs, destination, gpg, staging);
                 List<String> files = writeFiles(options, staging, refs, gpg, publicKey);
@@ -114,8 +120,8 @@ public final class FlatpakPublisher {
                 executor.log().println("published " + commits.keySet() + " to " + destination.describe());
                 return new PublishResult(destination.describe(), options.repoUrl(), commits, files, options.verify());
             } finally {
-                if (options.workDir() == null) {
-                    FileTrees.deleteQuietly(staging);
+                if (temporary != null) {
+                    temporary.close();
                 } else {
                     cleanWebRootFiles(staging);
                 }
@@ -123,11 +129,37 @@ public final class FlatpakPublisher {
         }
     }
 
-    private Path prepareStaging(PublishOptions options) {
+    /**
+     * A publish killed on the way (a CI job aborted, a machine out of memory) leaves its staging copy,
+     * tens of megabytes, and perhaps a GPG homedir with an imported secret key. Each of those directories
+     * holds a lock while its process lives ({@link TempDirs}); the next publish removes the ones whose lock
+     * is free, and stops a gpg-agent left running in a homedir first.
+     */
+    private void removeLeftovers() {
+        List<Path> removed = new ArrayList<>(TempDirs.removeStale(temporaryBase(), STAGING_PREFIX, dir -> { }));
+        removed.addAll(TempDirs.removeStale(temporaryBase(), PublishVerifier.PREFIX, dir -> { }));
+        removed.addAll(TempDirs.removeStale(GpgSession.homedirBase(), GpgSession.PREFIX,
+                this::stopAgent));
+        if (!removed.isEmpty()) {
+            executor.log().println("removed " + removed.size() + " temporary director" + (removed.size() == 1 ? "y" : "ies")
+                    + " left by killed publishes: " + removed);
+        }
+    }
+
+    private void stopAgent(Path homedir) {
         try {
-            if (options.workDir() == null) {
-                return Files.createTempDirectory("nightly-publish");
-            }
+            executor.exitCode(Command.of(tools.gpgconf()).args("--homedir", homedir.toString(), "--kill", "gpg-agent").build());
+        } catch (RuntimeException e) {
+            // no gpgconf, or no agent: deleting the homedir is what matters
+        }
+    }
+
+    private static Path temporaryBase() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    private Path prepareWorkDir(PublishOptions options) {
+        try {
             Path work = options.workDir().toAbsolutePath().normalize();
             Files.createDirectories(work);
             cleanWebRootFiles(work);
@@ -155,7 +187,9 @@ public final class FlatpakPublisher {
         if (options.workDir() != null && !(destination instanceof dev.nightly.flatpak.destination.RsyncDestination)) {
             FileTrees.deleteQuietly(repo); // a local destination is copied afresh every time
         }
-        if (!destination.fetchRepository(staging)) {
+        boolean fetched = destination.fetchRepository(staging);
+        SummaryLayout.OldPair published = fetched ? SummaryLayout.beforeUpdate(repo) : null;
+        if (!fetched) {
             FileTrees.deleteQuietly(repo);
             try {
                 Files.createDirectories(repo);
@@ -187,6 +221,7 @@ public final class FlatpakPublisher {
             update.args(gpg.signingOptions());
         }
         executor.run(update.arg(repo.toString()).build());
+        SummaryLayout.apply(staging, published);
         OstreeRepo staged = new OstreeRepo(repo, executor, tools);
         Map<String, String> commits = new LinkedHashMap<>();
         for (Ref ref : refs) {

@@ -1,7 +1,7 @@
 package dev.nightly.flatpak.verify;
 
 import dev.nightly.flatpak.FlatpakFailureException;
-import dev.nightly.flatpak.files.FileTrees;
+import dev.nightly.flatpak.files.TempDirs;
 import dev.nightly.flatpak.process.Command;
 import dev.nightly.flatpak.process.CommandExecutor;
 import dev.nightly.flatpak.process.Tools;
@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  * signature) must be fetchable.
  */
 public final class PublishVerifier {
+    /** Its throw-away repositories: {@code nightly-verify-<random>} in the temp dir. */
+    public static final String PREFIX = "nightly-verify-";
+
     private final CommandExecutor executor;
     private final Tools tools;
 
@@ -36,9 +39,9 @@ public final class PublishVerifier {
      * @throws FlatpakFailureException if anything is missing or wrong
      */
     public void verify(String repoUrl, Map<String, String> expected, byte[] publicKey) {
-        Path work = null;
+        TempDirs.Owned temporary = TempDirs.create(Path.of(System.getProperty("java.io.tmpdir")), PREFIX);
+        Path work = temporary.dir();
         try {
-            work = Files.createTempDirectory("nightly-verify");
             Path repo = work.resolve("repo");
             Files.createDirectories(repo);
             executor.run(Command.of(tools.ostree()).args("init", "--repo=" + repo, "--mode=archive").build());
@@ -80,9 +83,7 @@ public final class PublishVerifier {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot verify " + repoUrl + ": " + e.getMessage(), e);
         } finally {
-            if (work != null) {
-                FileTrees.deleteQuietly(work);
-            }
+            temporary.close();
         }
     }
 }

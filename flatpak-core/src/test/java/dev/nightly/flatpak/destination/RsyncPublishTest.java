@@ -88,14 +88,24 @@ class RsyncPublishTest {
 
             List<String> rsyncLines = LOG.text().substring(logStart).lines()
                     .filter(l -> l.startsWith("$ rsync -e " + rsh + " -rlpt")).toList();
-            assertThat(rsyncLines).hasSize(6);
+            assertThat(rsyncLines).hasSize(9);
             assertThat(rsyncLines.get(0)).contains("--delete").endsWith("localhost:" + remote + "/repo/ "
                     + work.resolve("staging/repo") + "/");
             assertThat(rsyncLines.get(1)).contains("/./repo/objects").doesNotContain("/./repo/refs");
             assertThat(rsyncLines.get(2)).contains("/./repo/refs").doesNotContain("summary");
-            assertThat(rsyncLines.get(3)).contains("--delay-updates", "/./repo/summary ", "/./repo/summary.sig");
-            assertThat(rsyncLines.get(4)).contains("/./" + APP + ".flatpakref", "/./nightly.flatpakrepo");
-            assertThat(rsyncLines.get(5)).contains("--delete").endsWith("localhost:" + remote + "/repo/");
+            assertThat(rsyncLines.get(3)).contains("/./repo/summaries", "/./repo/signed-summary/").doesNotContain("current");
+            assertThat(rsyncLines.get(4)).contains("/./repo/summary.sig /", "/./repo/summary ");
+            assertThat(rsyncLines.get(5)).contains("/./repo/signed-summary/current ");
+            assertThat(rsyncLines.get(6)).contains("/./repo/summary.idx");
+            assertThat(rsyncLines.get(7)).contains("/./" + APP + ".flatpakref", "/./nightly.flatpakrepo");
+            assertThat(rsyncLines.get(8)).contains("--delete").endsWith("localhost:" + remote + "/repo/");
+            // One pair on the remote, switched by one link; the pair of the first publish was deleted last.
+            Path current = remote.resolve("repo/signed-summary").resolve(Files.readSymbolicLink(remote.resolve("repo/signed-summary/current")));
+            assertThat(Files.readSymbolicLink(remote.resolve("repo/summary"))).hasToString("signed-summary/current/summary");
+            assertThat(remote.resolve("repo/summary.sig")).hasSameBinaryContentAs(current.resolve("summary.sig"));
+            try (var pairs = Files.list(remote.resolve("repo/signed-summary"))) {
+                assertThat(pairs.toList()).hasSize(2);
+            }
         }
     }
 }

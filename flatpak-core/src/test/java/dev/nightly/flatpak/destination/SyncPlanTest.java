@@ -26,44 +26,86 @@ class SyncPlanTest {
         }
     }
 
-    @Test
-    void ordersObjectsThenRefsThenSummariesThenRefFiles() throws IOException {
-        stage("repo/config", "repo/objects/ab/cd.commit", "repo/deltas/x/superblock", "repo/refs/heads/app/a/x/n",
-                "repo/summary", "repo/summary.sig", "repo/summaries/abc.gz", "a.flatpakref", "nightly.flatpakrepo");
+    /** The staged web root after build-update-repo and {@link SummaryLayout#apply}. */
+    private void stageLaidOut(SummaryLayout.OldPair old, String... files) throws IOException {
+        stage(files);
+        SummaryLayout.apply(staging, old);
+    }
 
-        SyncPlan plan = SyncPlan.forWebRoot(staging);
-
-        assertThat(plan.phases()).extracting(SyncPlan.Phase::name)
-                .containsExactly("objects and deltas", "refs", "summary", "ref files and bundles");
-        assertThat(plan.phases().get(0).paths()).containsExactly("repo/config", "repo/objects", "repo/deltas");
-        assertThat(plan.phases().get(0).immutable()).isTrue();
-        assertThat(plan.phases().get(1).paths()).containsExactly("repo/refs");
-        assertThat(plan.phases().get(2).paths()).containsExactly("repo/summaries", "repo/summary", "repo/summary.sig");
-        assertThat(plan.phases().get(3).paths()).containsExactly("a.flatpakref", "nightly.flatpakrepo");
-        assertThat(plan.deleteUnder()).isEqualTo("repo");
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test
-    void rsyncCommandsFollowThePlanWithDeletionsLast() throws IOException {
-        stage("repo/config", "repo/objects/ab/cd.commit", "repo/refs/heads/x", "repo/summary", "repo/summary.sig", "a.flatpakref");
+    void ordersObjectsThenRefsThenNewSummariesThenTheSwitchesThenRefFiles() throws Exception {
+        stageLaidOut(null, "repo/config", "repo/objects/ab/cd.commit", "repo/deltas/x/superblock", "repo/refs/heads/app/a/x/n",
+                "repo/summary", "repo/summary.sig", "repo/summary.idx", "repo/summaries/abc.gz", "repo/summaries/abc.idx.sig",
+                "a.flatpakref", "nightly.flatpakrepo");
+        String pair = "repo/signed-summary/" + sha256("repo/summary");
+
+        SyncPlan plan = SyncPlan.forWebRoot(staging);
+
+        assertThat(plan.phases()).extracting(SyncPlan.Phase::name).containsExactly("objects and deltas", "refs",
+                "new summaries", "summary links", "summary switch", "summary index", "ref files and bundles");
+        assertThat(plan.phases().get(0).paths()).containsExactly("repo/config", "repo/objects", "repo/deltas");
+        assertThat(plan.phases().get(0).immutable()).isTrue();
+        assertThat(plan.phases().get(1).paths()).containsExactly("repo/refs");
+        assertThat(plan.phases().get(2).paths()).containsExactly("repo/summaries", pair);
+        assertThat(plan.phases().get(3).paths()).containsExactly("repo/summary.sig", "repo/summary");
+        assertThat(plan.phases().get(4).paths()).containsExactly("repo/signed-summary/current");
+        assertThat(plan.phases().get(5).paths()).containsExactly("repo/summary.idx");
+        assertThat(plan.phases().get(6).paths()).containsExactly("a.flatpakref", "nightly.flatpakrepo");
+        assertThat(plan.deleteUnder()).isEqualTo("repo");
+        assertThat(Files.readSymbolicLink(staging.resolve("repo/summary"))).hasToString("signed-summary/current/summary");
+        assertThat(Files.readSymbolicLink(staging.resolve("repo/summary.sig"))).hasToString("signed-summary/current/summary.sig");
+        assertThat(staging.resolve("repo/summary.sig")).hasContent("repo/summary.sig");
+    }
+
+    @Test
+    void aPlainPairIsMigratedThroughTheOldPairFirst() throws Exception {
+        SummaryLayout.OldPair old = new SummaryLayout.OldPair("old summary".getBytes(), "old sig".getBytes());
+        stageLaidOut(old, "repo/config", "repo/summary", "repo/summary.sig");
+
+        SyncPlan plan = SyncPlan.forWebRoot(staging);
+
+        assertThat(plan.phases()).extracting(SyncPlan.Phase::name).containsExactly("objects and deltas", "refs",
+                "new summaries", "summary migration", "summary links", "summary switch", "summary index", "ref files and bundles");
+        assertThat(plan.phases().get(2).paths()).containsExactlyInAnyOrder("repo/signed-summary/" + sha256("old summary"),
+                "repo/signed-summary/" + sha256("repo/summary"));
+        assertThat(plan.phases().get(3).source()).isEqualTo(SummaryLayout.MIGRATION);
+        assertThat(Files.readSymbolicLink(staging.resolve(SummaryLayout.MIGRATION).resolve("repo/signed-summary/current")))
+                .hasToString(sha256("old summary"));
+        assertThat(Files.readSymbolicLink(staging.resolve("repo/signed-summary/current"))).hasToString(sha256("repo/summary"));
+    }
+
+    @Test
+    void rsyncCommandsFollowThePlanWithDeletionsLast() throws Exception {
+        stageLaidOut(null, "repo/config", "repo/objects/ab/cd.commit", "repo/refs/heads/x", "repo/summary", "repo/summary.sig",
+                "a.flatpakref");
         RsyncDestination destination = new RsyncDestination("deploy@web.example.org:/srv/flatpak/", "ssh -i /k/id -o BatchMode=yes",
                 staging.resolve("locks"), new CommandExecutor(new JdkCommandRunner(new TestLog().stream()), System.out),
                 Tools.defaults());
 
         List<Command> commands = destination.commands(staging, SyncPlan.forWebRoot(staging));
 
+        List<String> rsync = List.of("rsync", "-e", "ssh -i /k/id -o BatchMode=yes");
+        String target = "deploy@web.example.org:/srv/flatpak/";
         assertThat(commands).extracting(Command::arguments).containsExactly(
-                List.of("rsync", "-e", "ssh -i /k/id -o BatchMode=yes", "-rlptR", staging + "/./repo/config",
-                        staging + "/./repo/objects", "deploy@web.example.org:/srv/flatpak/"),
-                List.of("rsync", "-e", "ssh -i /k/id -o BatchMode=yes", "-rlptR", staging + "/./repo/refs",
-                        "deploy@web.example.org:/srv/flatpak/"),
-                List.of("rsync", "-e", "ssh -i /k/id -o BatchMode=yes", "-rlptR", "--delay-updates",
-                        staging + "/./repo/summary", staging + "/./repo/summary.sig", "deploy@web.example.org:/srv/flatpak/"),
-                List.of("rsync", "-e", "ssh -i /k/id -o BatchMode=yes", "-rlptR", staging + "/./a.flatpakref",
-                        "deploy@web.example.org:/srv/flatpak/"),
-                List.of("rsync", "-e", "ssh -i /k/id -o BatchMode=yes", "-rlpt", "--delete", "--exclude=/.lock",
-                        "--exclude=/state", "--exclude=/tmp", staging.resolve("repo") + "/",
-                        "deploy@web.example.org:/srv/flatpak/repo/"));
+                concat(rsync, "-rlptR", staging + "/./repo/config", staging + "/./repo/objects", target),
+                concat(rsync, "-rlptR", staging + "/./repo/refs", target),
+                concat(rsync, "-rlptR", staging + "/./repo/signed-summary/" + sha256("repo/summary"), target),
+                concat(rsync, "-rlptR", staging + "/./repo/summary.sig", staging + "/./repo/summary", target),
+                concat(rsync, "-rlptR", staging + "/./repo/signed-summary/current", target),
+                concat(rsync, "-rlptR", staging + "/./a.flatpakref", target),
+                concat(rsync, "-rlpt", "--delete", "--exclude=/.lock", "--exclude=/state", "--exclude=/tmp",
+                        staging.resolve("repo") + "/", target + "repo/"));
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
     }
 
     @Test
@@ -78,15 +120,17 @@ class SyncPlanTest {
         Files.writeString(dest.resolve("index.html"), "user's page");
         TestLog log = new TestLog();
 
+        SummaryLayout.apply(staging, new SummaryLayout.OldPair("old summary".getBytes(), null));
+
         new LocalDestination(dest, log.stream()).sync(staging, SyncPlan.forWebRoot(staging));
 
         assertThat(dest.resolve("repo/objects/ab/new.commit")).hasContent("repo/objects/ab/new.commit");
         assertThat(dest.resolve("repo/objects/ab/old.commit")).doesNotExist();
-        assertThat(dest.resolve("repo/summary")).hasContent("repo/summary");
+        assertThat(dest.resolve("repo/summary")).isSymbolicLink().hasContent("repo/summary");
         assertThat(dest.resolve("repo/tmp/keep")).exists();
         assertThat(dest.resolve("index.html")).hasContent("user's page");
         assertThat(dest.resolve("app.flatpakref")).exists();
-        assertThat(log.text().lines().toList()).hasSize(5).last().asString().startsWith("sync deletions: 1 file(s)");
+        assertThat(log.text().lines().toList()).hasSize(9).last().asString().startsWith("sync deletions: 1 file(s)");
     }
 
     @Test

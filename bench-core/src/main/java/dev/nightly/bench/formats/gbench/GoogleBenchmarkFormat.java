@@ -79,11 +79,11 @@ public final class GoogleBenchmarkFormat implements ResultFormat {
         JsonNode root = FormatJson.read(file, '{', "Google Benchmark JSON results (--benchmark_out_format=json)");
         Place top = new Place(file, "top level");
         if (!root.isObject()) {
-            throw top.error("must be an object, found " + FormatJson.kind(root));
+            throw top.error("must be an object, found " + FormatJson.shape(root));
         }
         JsonNode context = root.get("context");
         if (context == null || !context.isObject()) {
-            throw top.error("context", context == null ? "is missing" : "must be an object, found " + FormatJson.kind(context));
+            throw top.error("context", context == null ? "is missing" : "must be an object, found " + FormatJson.shape(context));
         }
         Place contextPlace = new Place(file, "context");
         LocalDateTime time = null;
@@ -95,7 +95,7 @@ public final class GoogleBenchmarkFormat implements ResultFormat {
         String executable = FormatJson.optionalText(context, "executable", contextPlace, "");
         JsonNode benchmarks = root.get("benchmarks");
         if (benchmarks == null || !benchmarks.isArray()) {
-            throw top.error("benchmarks", benchmarks == null ? "is missing" : "must be an array, found " + FormatJson.kind(benchmarks));
+            throw top.error("benchmarks", benchmarks == null ? "is missing" : "must be an array, found " + FormatJson.shape(benchmarks));
         }
 
         Map<String, Run> runs = new LinkedHashMap<>();
@@ -104,7 +104,7 @@ public final class GoogleBenchmarkFormat implements ResultFormat {
             Place place = Place.item(file, "benchmark", i,
                     entry.isObject() && entry.path("name").isTextual() ? entry.get("name").textValue() : null);
             if (!entry.isObject()) {
-                throw place.error("must be an object, found " + FormatJson.kind(entry));
+                throw place.error("must be an object, found " + FormatJson.shape(entry));
             }
             String name = FormatJson.text(entry, "name", place);
             String runType = FormatJson.optionalText(entry, "run_type", place, "iteration");

@@ -45,7 +45,7 @@ public final class JmhFormat implements ResultFormat {
     public BenchmarkResults read(Path file, ReadSettings settings) {
         JsonNode root = FormatJson.read(file, '[', "JMH JSON results (-rf json)");
         if (!root.isArray()) {
-            throw new Place(file, "top level").error("must be an array of benchmark results, found " + FormatJson.kind(root));
+            throw new Place(file, "top level").error("must be an array of benchmark results, found " + FormatJson.shape(root));
         }
         ResultsCollector results = new ResultsCollector(null, "");
         for (int i = 0; i < root.size(); i++) {
@@ -58,7 +58,7 @@ public final class JmhFormat implements ResultFormat {
         Place place = Place.item(file, "benchmark", index,
                 benchmark.isObject() && benchmark.path("benchmark").isTextual() ? benchmark.get("benchmark").textValue() : null);
         if (!benchmark.isObject()) {
-            throw place.error("must be an object, found " + FormatJson.kind(benchmark));
+            throw place.error("must be an object, found " + FormatJson.shape(benchmark));
         }
         String name = FormatJson.text(benchmark, "benchmark", place);
         String mode = FormatJson.text(benchmark, "mode", place);
@@ -70,7 +70,7 @@ public final class JmhFormat implements ResultFormat {
         JsonNode params = benchmark.get("params");
         if (params != null && !params.isNull()) {
             if (!params.isObject()) {
-                throw place.error("params", "must be an object, found " + FormatJson.kind(params));
+                throw place.error("params", "must be an object, found " + FormatJson.shape(params));
             }
             for (Map.Entry<String, JsonNode> param : params.properties()) {
                 JsonNode value = param.getValue();
@@ -85,7 +85,7 @@ public final class JmhFormat implements ResultFormat {
 
         JsonNode primary = benchmark.get("primaryMetric");
         if (primary == null || !primary.isObject()) {
-            throw place.error("primaryMetric", primary == null ? "is missing" : "must be an object, found " + FormatJson.kind(primary));
+            throw place.error("primaryMetric", primary == null ? "is missing" : "must be an object, found " + FormatJson.shape(primary));
         }
         Metric metric = Metric.read(primary, "primaryMetric", place, true);
         checkRawData(primary, place);
@@ -97,12 +97,12 @@ public final class JmhFormat implements ResultFormat {
             return;
         }
         if (!secondaries.isObject()) {
-            throw place.error("secondaryMetrics", "must be an object, found " + FormatJson.kind(secondaries));
+            throw place.error("secondaryMetrics", "must be an object, found " + FormatJson.shape(secondaries));
         }
         for (Map.Entry<String, JsonNode> entry : secondaries.properties()) {
             String field = "secondaryMetrics." + entry.getKey();
             if (!entry.getValue().isObject()) {
-                throw place.error(field, "must be an object, found " + FormatJson.kind(entry.getValue()));
+                throw place.error(field, "must be an object, found " + FormatJson.shape(entry.getValue()));
             }
             // Older JMH versions prefix profiler metrics with a middle dot ("·gc.alloc.rate").
             String metricName = entry.getKey().startsWith("\u00b7") ? entry.getKey().substring(1) : entry.getKey();
@@ -131,12 +131,12 @@ public final class JmhFormat implements ResultFormat {
             return;
         }
         if (!raw.isArray()) {
-            throw place.error("primaryMetric.rawData", "must be an array of arrays of numbers, found " + FormatJson.kind(raw));
+            throw place.error("primaryMetric.rawData", "must be an array of arrays of numbers, found " + FormatJson.shape(raw));
         }
         for (int fork = 0; fork < raw.size(); fork++) {
             JsonNode iterations = raw.get(fork);
             if (!iterations.isArray()) {
-                throw place.error("primaryMetric.rawData[" + fork + "]", "must be an array of numbers, found " + FormatJson.kind(iterations));
+                throw place.error("primaryMetric.rawData[" + fork + "]", "must be an array of numbers, found " + FormatJson.shape(iterations));
             }
             for (int i = 0; i < iterations.size(); i++) {
                 JsonNode value = iterations.get(i);

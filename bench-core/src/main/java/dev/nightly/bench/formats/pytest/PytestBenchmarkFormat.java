@@ -55,11 +55,11 @@ public final class PytestBenchmarkFormat implements ResultFormat {
         JsonNode root = FormatJson.read(file, '{', "pytest-benchmark JSON (--benchmark-json)");
         Place top = new Place(file, "top level");
         if (!root.isObject()) {
-            throw top.error("must be an object, found " + FormatJson.kind(root));
+            throw top.error("must be an object, found " + FormatJson.shape(root));
         }
         JsonNode benchmarks = root.get("benchmarks");
         if (benchmarks == null || !benchmarks.isArray()) {
-            throw top.error("benchmarks", benchmarks == null ? "is missing" : "must be an array, found " + FormatJson.kind(benchmarks));
+            throw top.error("benchmarks", benchmarks == null ? "is missing" : "must be an array, found " + FormatJson.shape(benchmarks));
         }
         String commit = "";
         String commitTime = null;
@@ -67,7 +67,7 @@ public final class PytestBenchmarkFormat implements ResultFormat {
         if (commitInfo != null && !commitInfo.isNull()) {
             Place place = new Place(file, "commit_info");
             if (!commitInfo.isObject()) {
-                throw top.error("commit_info", "must be an object, found " + FormatJson.kind(commitInfo));
+                throw top.error("commit_info", "must be an object, found " + FormatJson.shape(commitInfo));
             }
             // Outside a git checkout commit_info holds only an "error"; then the ingest's commit is used.
             commit = FormatJson.optionalText(commitInfo, "id", place, "");
@@ -92,7 +92,7 @@ public final class PytestBenchmarkFormat implements ResultFormat {
                     benchmark.isObject() && benchmark.path("fullname").isTextual() ? benchmark.get("fullname").textValue()
                             : benchmark.isObject() && benchmark.path("name").isTextual() ? benchmark.get("name").textValue() : null);
             if (!benchmark.isObject()) {
-                throw place.error("must be an object, found " + FormatJson.kind(benchmark));
+                throw place.error("must be an object, found " + FormatJson.shape(benchmark));
             }
             readBenchmark(benchmark, place, results);
         }
@@ -112,7 +112,7 @@ public final class PytestBenchmarkFormat implements ResultFormat {
         JsonNode params = benchmark.get("params");
         if (params != null && !params.isNull()) {
             if (!params.isObject()) {
-                throw place.error("params", "must be an object, found " + FormatJson.kind(params));
+                throw place.error("params", "must be an object, found " + FormatJson.shape(params));
             }
             for (Map.Entry<String, JsonNode> param : params.properties()) {
                 JsonNode value = param.getValue();
@@ -129,7 +129,7 @@ public final class PytestBenchmarkFormat implements ResultFormat {
 
         JsonNode stats = benchmark.get("stats");
         if (stats == null || !stats.isObject()) {
-            throw place.error("stats", stats == null ? "is missing" : "must be an object, found " + FormatJson.kind(stats));
+            throw place.error("stats", stats == null ? "is missing" : "must be an object, found " + FormatJson.shape(stats));
         }
         Place at = place.within("stats");
         double mean = FormatJson.finite(stats, "mean", at);
