@@ -129,6 +129,9 @@ public final class BenchmarkRecording {
             throw new AbortException("cannot record benchmarks: " + e.getMessage());
         }
         log.println(PREFIX + ingest);
+        for (String warning : ingest.warnings()) {
+            log.println(PREFIX + "warning: " + warning);
+        }
 
         List<ResultRow> rows = new ArrayList<>(report.results().size());
         for (CheckResult result : report.results()) {
