@@ -217,6 +217,8 @@ public final class HistoryStore {
         private final IngestPolicy policy;
         private final Map<String, long[]> loadedIndexes = new HashMap<>();
         private final Map<Path, FileChannel> channels = new HashMap<>();
+        /** Files an ingest keeps open from their check to their append; past this, they are opened again to write. */
+        private static final int MAX_OPEN_FILES = 256;
         /**
          * Series parts of fingerprints by key instance: results read from files share one key per series, so
          * a history of millions of values makes each series' text once. Bounded for results that do not.
@@ -349,6 +351,7 @@ public final class HistoryStore {
             // last line, so one read checks both.
             Path sumsFile = dir.resolve(entry.sumsFile());
             byte[] bytes = checkLastRange(open(file), file, entry.length(), entry.info().count(), open(sumsFile), sumsFile, entry.sums());
+            keepOpenAtMost(MAX_OPEN_FILES, file, sumsFile);
             int start = bytes.length - 1;
             while (start > 0 && bytes[start - 1] != PointCodec.LF) {
                 start--;
@@ -374,6 +377,24 @@ public final class HistoryStore {
             else if (open(file).size() < entry.length()) {
                 throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + open(file).size()
                         + " bytes) than its committed " + entry.length() + " bytes");
+            }
+            keepOpenAtMost(MAX_OPEN_FILES, file, dir.resolve(entry.sumsFile()));
+        }
+
+        /**
+         * Closes the files just checked once this ingest holds more than {@code limit} open: an ingest that
+         * extends ten thousand series must not run out of file descriptors (it did, at 2 per series). Those
+         * files are opened again by name to be written, with the same regular-file, no-link check.
+         */
+        private void keepOpenAtMost(int limit, Path... justChecked) throws IOException {
+            if (channels.size() <= limit) {
+                return;
+            }
+            for (Path file : justChecked) {
+                FileChannel channel = channels.remove(file);
+                if (channel != null) {
+                    channel.close();
+                }
             }
         }
 
