@@ -34,6 +34,11 @@ final class StoreLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             // The only place that opens the lock file: closing any other descriptor of it would drop the lock.
+            Path lockFile = key.resolve(StoreFiles.LOCK_FILE);
+            java.nio.file.attribute.BasicFileAttributes attributes = StoreFiles.attributes(lockFile);
+            if (attributes != null && !attributes.isRegularFile()) {
+                throw StoreFiles.notRegular(lockFile, attributes);
+            }
             channel = FileChannel.open(key.resolve(StoreFiles.LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
             return new StoreLock(threadLock, channel, channel.lock());

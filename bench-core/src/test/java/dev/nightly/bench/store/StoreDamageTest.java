@@ -200,6 +200,17 @@ class StoreDamageTest {
     }
 
     @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void aFifoAsTheLockFileIsReportedAtOnce() throws Exception {
+        HistoryStore store = storeWithTwoNights();
+        Files.delete(dir.resolve(".lock"));
+        mkfifo(dir.resolve(".lock"));
+
+        assertThatThrownBy(() -> store.ingest(3, SyntheticResults.of(3, 4, 3), "", null)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining(dir.resolve(".lock").toString()).hasMessageContaining("FIFO");
+    }
+
+    @Test
     void anEditedValueIsFoundByItsChecksum() throws Exception {
         HistoryStore store = HistoryStore.open(dir);
         for (long build = 1; build <= 3; build++) {
