@@ -1,0 +1,191 @@
+package dev.nightly.bench.changes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * E-divisive means: hierarchical significance testing of change points, after D. S. Matteson and
+ * N. A. James, "A Nonparametric Approach for Multiple Change Point Analysis of Multivariate Data",
+ * Journal of the American Statistical Association 109(505), 2014, with the energy distance at
+ * {@code alpha = 1} (absolute differences), as MongoDB's performance CI uses it (D. Daly et al., "The Use
+ * of Change Point Detection to Identify Software Performance Regressions in a Continuous Integration
+ * System", ICPE 2020) and Apache Otava (formerly Hunter) after it. Our own implementation.
+ *
+ * <p>A segment is split where the scaled energy statistic
+ * {@code Q(τ) = m·k/(m+k) · (2/(m·k)·Σ|x−y| − Σ|x−x'|/C(m,2) − Σ|y−y'|/C(k,2))} of its two parts is
+ * largest; the split is kept if a permutation test says the largest Q is unlikely under "no change"
+ * (the values of the segment shuffled, the largest Q over all splits of each shuffle compared with the
+ * observed one), and each part is then searched again. Three additions keep nightly benchmark noise from
+ * making change points, each because the plain method allows something a nightly series has:
+ * <ul>
+ *   <li>a minimum segment length, so that one or two stray nights cannot be a segment of their own;</li>
+ *   <li>a minimum effect: the medians of the two parts must differ by a number of robust standard
+ *       deviations (1.4826 x the median absolute deviation of each part around its own median) and by a
+ *       minimum percentage. Medians are not moved by outliers, the energy statistic somewhat is, and a
+ *       series that is steady to 0.01% would otherwise turn a 0.1% shift into a change;</li>
+ *   <li>a stricter significance level than the papers' (0.001 with 999 permutations by default: one
+ *       test per quiet series, so about one false change point per thousand series at most), and a
+ *       permutation test that stops as soon as the observed statistic can no longer be significant, so
+ *       quiet series cost a handful of shuffles.</li>
+ * </ul>
+ * Shuffles come from a generator seeded with the segment's values, so a segment always gives the same
+ * answer, whoever asks and in whatever order.
+ */
+final class EDivisive {
+    private final ChangeSettings settings;
+
+    EDivisive(ChangeSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * A split found significant.
+     *
+     * @param index  the first index of the part after the change
+     * @param pValue the permutation test's p-value
+     */
+    record Split(int index, double pValue) {
+    }
+
+    /** The change points of {@code values[from, to)}, by index, ascending. */
+    List<Split> splits(double[] values, int from, int to) {
+        List<Split> found = new ArrayList<>();
+        search(values, from, to, found);
+        found.sort((a, b) -> Integer.compare(a.index, b.index));
+        return found;
+    }
+
+    private void search(double[] values, int from, int to, List<Split> found) {
+        int min = settings.minSegment();
+        if (to - from < 2 * min) {
+            return;
+        }
+        double[] segment = Arrays.copyOfRange(values, from, to);
+        double[] scratch = new double[segment.length];
+        int best = bestSplit(segment, scratch);
+        if (best < 0 || !largeEnough(segment, best)) {
+            return;
+        }
+        double observed = statistic(segment, best);
+        double p = pValue(segment, observed);
+        if (p > settings.alpha()) {
+            return;
+        }
+        found.add(new Split(from + best, p));
+        search(values, from, from + best, found);
+        search(values, from + best, to, found);
+    }
+
+    /** The split of {@code x} with the largest Q, or -1 when none is allowed; fills {@code q[τ]}. */
+    private int bestSplit(double[] x, double[] q) {
+        int n = x.length;
+        int min = settings.minSegment();
+        // before[j] = Σ_{i<j} |x_i − x_j|, after[j] = Σ_{i>j} |x_i − x_j|: moving point τ from the right
+        // part to the left adds before[τ] to the left's inner sum and removes after[τ] from the right's.
+        double[] before = new double[n];
+        double[] after = new double[n];
+        double total = 0;
+        for (int j = 1; j < n; j++) {
+            double xj = x[j];
+            double sum = 0;
+            for (int i = 0; i < j; i++) {
+                double d = Math.abs(x[i] - xj);
+                sum += d;
+                after[i] += d;
+            }
+            before[j] = sum;
+            total += sum;
+        }
+        double left = 0;
+        double right = total;
+        int best = -1;
+        double bestQ = Double.NEGATIVE_INFINITY;
+        for (int tau = 1; tau < n; tau++) {
+            left += before[tau - 1];
+            right -= after[tau - 1];
+            if (tau < min || n - tau < min) {
+                continue;
+            }
+            double between = total - left - right;
+            double value = q(tau, n - tau, left, right, between);
+            q[tau] = value;
+            if (value > bestQ) {
+                bestQ = value;
+                best = tau;
+            }
+        }
+        return best;
+    }
+
+    private static double q(int m, int k, double left, double right, double between) {
+        double e = 2.0 * between / ((double) m * k)
+                - (m > 1 ? left / (m * (m - 1) / 2.0) : 0)
+                - (k > 1 ? right / (k * (k - 1) / 2.0) : 0);
+        return (double) m * k / (m + k) * e;
+    }
+
+    private double statistic(double[] x, int tau) {
+        double[] q = new double[x.length];
+        bestSplit(x, q);
+        return q[tau];
+    }
+
+    /**
+     * The share of shuffles whose best Q reaches the observed one, counting the observed order itself
+     * ({@code (1 + hits) / (1 + shuffles)}). Stops once that share cannot fall to the significance level.
+     */
+    private double pValue(double[] segment, double observed) {
+        int permutations = settings.permutations();
+        int allowed = (int) Math.floor(settings.alpha() * (permutations + 1)) - 1;
+        SplittableRandom random = new SplittableRandom(seed(segment));
+        double[] shuffled = segment.clone();
+        double[] q = new double[segment.length];
+        int hits = 0;
+        for (int r = 1; r <= permutations; r++) {
+            for (int i = shuffled.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                double t = shuffled[i];
+                shuffled[i] = shuffled[j];
+                shuffled[j] = t;
+            }
+            int best = bestSplit(shuffled, q);
+            // A relative margin: the observed order's Q computed again in another order must count as a tie.
+            if (best >= 0 && q[best] >= observed * (1 - 1e-12)) {
+                hits++;
+                if (hits > allowed) {
+                    return (1.0 + hits) / (1.0 + r);
+                }
+            }
+        }
+        return (1.0 + hits) / (1.0 + permutations);
+    }
+
+    private long seed(double[] segment) {
+        long h = settings.seed() ^ 0x9E3779B97F4A7C15L * segment.length;
+        for (double v : segment) {
+            h = (h ^ Double.doubleToLongBits(v)) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        return h;
+    }
+
+    /** The minimum effect: medians apart by enough robust standard deviations and by enough percent. */
+    private boolean largeEnough(double[] x, int tau) {
+        double[] left = Arrays.copyOfRange(x, 0, tau);
+        double[] right = Arrays.copyOfRange(x, tau, x.length);
+        double before = Robust.median(left);
+        double after = Robust.median(right);
+        double shift = Math.abs(after - before);
+        if (shift == 0) {
+            return false;
+        }
+        double base = Math.abs(before);
+        if (base > 0 && shift / base * 100.0 < settings.minPercent()) {
+            return false;
+        }
+        double sigma = Robust.pooledSigma(left, before, right, after);
+        return shift >= settings.minSigmas() * sigma;
+    }
+}
