@@ -15,7 +15,8 @@ import java.util.Objects;
  * point (or at the start of the series). While the window is not full, it is searched every night and what
  * it finds is reported, but may still move as nights add evidence. When it is full, the change points at
  * least {@link ChangeSettings#margin()} points before its end are confirmed and the next window starts at
- * the last of them (or {@code margin} points before the full window's end when there is none). Everything
+ * the last of them (or half way into the full window when there is none, so that a change soon after has
+ * enough nights before it to be told from noise). Everything
  * confirmed depends only on the points up to the window's end, so searching night by night and searching
  * the whole series at once give the same change points, and a night costs one search of one window.
  */
@@ -74,7 +75,7 @@ public final class ChangeDetector {
                     last = point.index();
                 }
             }
-            start = last >= 0 ? last : end - settings.margin();
+            start = last >= 0 ? last : end - window / 2;
         }
         List<ChangePoint> all = new ArrayList<>(confirmed);
         all.addAll(changePoints(tail, offset, values, start, size, direction));

@@ -34,6 +34,13 @@ import java.util.SplittableRandom;
  * answer, whoever asks and in whatever order.
  */
 final class EDivisive {
+    /** How far either side of a split its effect is judged. */
+    static final int NEAR = 25;
+    /** How many standard errors apart the medians either side of a split must be. */
+    static final double Z_MEDIANS = 4.0;
+    /** The standard error of a median of normal values is this times that of their mean. */
+    private static final double MEDIAN_EFFICIENCY = 1.2533;
+
     private final ChangeSettings settings;
 
     EDivisive(ChangeSettings settings) {
@@ -65,10 +72,13 @@ final class EDivisive {
         double[] segment = Arrays.copyOfRange(values, from, to);
         double[] scratch = new double[segment.length];
         int best = bestSplit(segment, scratch);
-        if (best < 0 || !largeEnough(segment, best)) {
+        if (best < 0) {
             return;
         }
-        double observed = statistic(segment, best);
+        double observed = scratch[best];
+        if (!largeEnough(segment, best)) {
+            return;
+        }
         double p = pValue(segment, observed);
         if (p > settings.alpha()) {
             return;
@@ -126,12 +136,6 @@ final class EDivisive {
         return (double) m * k / (m + k) * e;
     }
 
-    private double statistic(double[] x, int tau) {
-        double[] q = new double[x.length];
-        bestSplit(x, q);
-        return q[tau];
-    }
-
     /**
      * The share of shuffles whose best Q reaches the observed one, counting the observed order itself
      * ({@code (1 + hits) / (1 + shuffles)}). Stops once that share cannot fall to the significance level.
@@ -171,10 +175,17 @@ final class EDivisive {
         return h;
     }
 
-    /** The minimum effect: medians apart by enough robust standard deviations and by enough percent. */
+    /**
+     * The minimum effect, judged near the split (up to {@link #NEAR} points either side, so that another
+     * change further away does not hide this one): the medians either side must differ by
+     * {@code minSigmas} robust standard deviations, by {@code minPercent} percent, and by {@link #Z_MEDIANS}
+     * standard errors of the difference of two medians ({@code 1.2533 σ √(1/m + 1/k)}). The last is what
+     * keeps the newest few nights from making a change point by chance: the median of three nights is
+     * far less sure than the median of thirty.
+     */
     private boolean largeEnough(double[] x, int tau) {
-        double[] left = Arrays.copyOfRange(x, 0, tau);
-        double[] right = Arrays.copyOfRange(x, tau, x.length);
+        double[] left = Arrays.copyOfRange(x, Math.max(0, tau - NEAR), tau);
+        double[] right = Arrays.copyOfRange(x, tau, Math.min(x.length, tau + NEAR));
         double before = Robust.median(left);
         double after = Robust.median(right);
         double shift = Math.abs(after - before);
@@ -186,6 +197,7 @@ final class EDivisive {
             return false;
         }
         double sigma = Robust.pooledSigma(left, before, right, after);
-        return shift >= settings.minSigmas() * sigma;
+        double standardError = MEDIAN_EFFICIENCY * sigma * Math.sqrt(1.0 / left.length + 1.0 / right.length);
+        return shift >= settings.minSigmas() * sigma && shift >= Z_MEDIANS * standardError;
     }
 }
