@@ -89,6 +89,11 @@ public final class Acknowledgements {
         return all;
     }
 
+    /** The decisions in force about change points of one series. */
+    public List<Acknowledgement> of(String seriesId) {
+        return bySeries.getOrDefault(seriesId, List.of());
+    }
+
     /** The decision about the change point of {@code seriesId} at {@code build}: the nearest within {@link #BUILD_SLACK}. */
     public Optional<Acknowledgement> of(String seriesId, long build) {
         Acknowledgement best = null;

@@ -111,12 +111,12 @@ public final class ChangeTracker {
     }
 
     /**
-     * The change points of a series as known on the night of one build, and on the night before.
-     *
-     * @param tonight   with the points up to the checked one
-     * @param lastNight with one point less
+     * The change points of a series as known on the night of one build and on the two nights before, the
+     * first with the points up to the checked one, each next one with one point less (fewer points than
+     * that give an empty list): what a check needs to tell a change point confirmed tonight from one it
+     * reported before.
      */
-    public record Nights(List<TrackedChange> tonight, List<TrackedChange> lastNight) {
+    public record Nights(List<TrackedChange> tonight, List<TrackedChange> lastNight, List<TrackedChange> nightBefore) {
     }
 
     public final class Session implements AutoCloseable {
@@ -159,19 +159,18 @@ public final class ChangeTracker {
                 return Optional.empty();
             }
             Series upTo = new Series(whole.key(), whole.unit(), points.subList(0, index + 1));
-            Series before = new Series(whole.key(), whole.unit(), points.subList(0, index));
-            SeriesChanges lastNight = detector.detect(before, direction);
-            SeriesChanges tonight = detector.resume(lastNight.state(), upTo, 0, direction);
+            SeriesChanges first = detector.detect(new Series(whole.key(), whole.unit(), points.subList(0, Math.max(0, index - 1))), direction);
+            Nights nights = threeNights(first, upTo, 0, direction);
             if (index == points.size() - 1) {
-                cache.put(info.key(), direction, lastNight.state());
+                cache.put(info.key(), direction, first.state());
             }
-            return Optional.of(new Nights(track(tonight.changePoints(), acks), track(lastNight.changePoints(), acks)));
+            return Optional.of(nights);
         }
 
         private Optional<Nights> fromCache(SeriesInfo info, Direction direction) {
             Optional<ChangeState> cached = cache.get(info.key(), info.unit(), direction);
             int size = info.count();
-            if (cached.isEmpty() || cached.get().size() > size - 1) {
+            if (cached.isEmpty() || cached.get().size() > size - 2) {
                 return Optional.empty();
             }
             ChangeState state = cached.get();
@@ -181,14 +180,28 @@ public final class ChangeTracker {
                 return Optional.empty();
             }
             try {
-                Series before = new Series(tail.key(), tail.unit(), tail.points().subList(0, tail.points().size() - 1));
-                SeriesChanges lastNight = detector.resume(state, before, offset, direction);
-                SeriesChanges tonight = detector.resume(lastNight.state(), tail, offset, direction);
-                cache.put(info.key(), direction, lastNight.state());
-                return Optional.of(new Nights(track(tonight.changePoints(), acks), track(lastNight.changePoints(), acks)));
+                int count = tail.points().size();
+                SeriesChanges first = detector.resume(state, new Series(tail.key(), tail.unit(), tail.points().subList(0, count - 2)),
+                        offset, direction);
+                Nights nights = threeNights(first, tail, offset, direction);
+                cache.put(info.key(), direction, first.state());
+                return Optional.of(nights);
             } catch (IllegalArgumentException rewritten) {
                 return Optional.empty();
             }
+        }
+
+        /** Carries the search of the night before last ({@code first}) on to last night and tonight. */
+        private Nights threeNights(SeriesChanges first, Series tail, int offset, Direction direction) {
+            int count = tail.points().size();
+            if (offset + count < 2) {
+                SeriesChanges tonight = detector.resume(ChangeState.EMPTY, tail, offset, direction);
+                return new Nights(track(tonight.changePoints(), acks), List.of(), List.of());
+            }
+            SeriesChanges last = detector.resume(first.state(), new Series(tail.key(), tail.unit(), tail.points().subList(0, count - 1)),
+                    offset, direction);
+            SeriesChanges tonight = detector.resume(last.state(), tail, offset, direction);
+            return new Nights(track(tonight.changePoints(), acks), track(last.changePoints(), acks), track(first.changePoints(), acks));
         }
 
         @Override

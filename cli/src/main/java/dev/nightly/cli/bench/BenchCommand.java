@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Ingest benchmark results into a history, export it, check it and report on it.",
-        subcommands = {IngestCommand.class, ExportCommand.class, CheckCommand.class, ReportCommand.class})
+        subcommands = {IngestCommand.class, ExportCommand.class, CheckCommand.class, ReportCommand.class,
+                ChangesCommand.class, AckCommand.class})
 public final class BenchCommand {
 }
