@@ -58,7 +58,7 @@ public final class ChangesCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         for (TrackedChange change : changes) {
-            out.println(describe(change));
+            out.println(ChangesText.describe(change));
         }
         Map<ChangeStatus, Integer> counts = new EnumMap<>(ChangeStatus.class);
         changes.forEach(c -> counts.merge(c.status(), 1, Integer::sum));
@@ -74,21 +74,4 @@ public final class ChangesCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    /**
-     * {@code OPEN regression mail_query/queryTime{rows=5000}: +28.1% (215.5 -> 276 ms, p=0.001) at build 12 (commit ...); last build before: 11 (commit ...)}
-     * followed by the decision, if any.
-     */
-    static String describe(TrackedChange change) {
-        StringBuilder line = new StringBuilder()
-                .append(String.format(Locale.ROOT, "%-9s", change.status().text().toUpperCase(Locale.ROOT)))
-                .append(' ').append(change.change().key().id()).append(": ").append(change.change().describe());
-        change.acknowledgement().ifPresent(ack -> {
-            line.append(" [").append(ack.status().text());
-            if (!ack.note().isEmpty()) {
-                line.append(": ").append(ack.note());
-            }
-            line.append(", by ").append(ack.user().isEmpty() ? "unknown" : ack.user()).append(' ').append(ack.time()).append(']');
-        });
-        return line.toString();
-    }
 }
