@@ -117,10 +117,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** How many made-up nights follow the samples, and the one of them that brings a real regression. */
-    static final int MORE_NIGHTS = 10;
-    static final int SECOND_REGRESSION_AFTER = 4;
-    static final String SECOND_REGRESSION = "mail_query/queryTime{rows=1000}";
-    static final String SECOND_REGRESSION_RATE = "mail_query/queryResultPerMs{rows=1000}";
+    public static final int MORE_NIGHTS = 10;
+    public static final int SECOND_REGRESSION_AFTER = 4;
+    public static final String SECOND_REGRESSION = "mail_query/queryTime{rows=1000}";
+    public static final String SECOND_REGRESSION_RATE = "mail_query/queryResultPerMs{rows=1000}";
 
     /**
      * The second act: change points. More nights are made up from each series' recent level with 1% of
