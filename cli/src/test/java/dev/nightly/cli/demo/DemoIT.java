@@ -177,6 +177,23 @@ class DemoIT {
         Run open = jar("bench", "changes", "--history", history.toString(), "--open");
         assertThat(open.stdout()).doesNotContain("EXPECTED").contains("OPEN      " + DemoCommand.SECOND_REGRESSION + ": regression +");
 
+        // A decision from the command line: the later regression is a bug; it stays open, shown as known.
+        Run ack = jar("bench", "ack", "--history", history.toString(), "--series", DemoCommand.SECOND_REGRESSION, "--build", "" + second,
+                "--as", "bug", "--note", "https://bugs.example.org/1234", "--user", "ben");
+        assertThat(ack.exit()).as(ack.stderr()).isZero();
+        assertThat(ack.stdout().strip()).isEqualTo("acknowledged " + DemoCommand.SECOND_REGRESSION + " build " + second
+                + " as bug: https://bugs.example.org/1234");
+        List<String> acks = Files.readAllLines(history.resolve("acks.jsonl"));
+        JsonNode newest = new ObjectMapper().readTree(acks.get(acks.size() - 1));
+        assertThat(newest.get("series").asText()).isEqualTo(DemoCommand.SECOND_REGRESSION);
+        assertThat(newest.get("status").asText()).isEqualTo("bug");
+        assertThat(newest.get("user").asText()).isEqualTo("ben");
+        assertThat(jar("bench", "changes", "--history", history.toString(), "--open").stdout())
+                .contains("BUG       " + DemoCommand.SECOND_REGRESSION + ": regression +")
+                .contains("[bug: https://bugs.example.org/1234, by ben ");
+        assertThat(jar("bench", "check", "--history", history.toString(), "--build", last, "--all").stdout())
+                .contains("known bug: https://bugs.example.org/1234");
+
         Run wrong = jar("bench", "ack", "--history", history.toString(), "--series", REGRESSED_TIME, "--build", "5", "--as", "bug");
         assertThat(wrong.exit()).isEqualTo(2);
         assertThat(wrong.stderr().strip()).isEqualTo("nightly: series " + REGRESSED_TIME + " has no change point at build 5; "
