@@ -48,6 +48,18 @@ public final class ChangeDetector {
      *                                  there is not the one searched before (the series was rewritten)
      */
     public SeriesChanges resume(ChangeState state, Series tail, int offset, Direction direction) {
+        return search(state, tail, offset, direction, true);
+    }
+
+    /**
+     * What {@link #resume} leaves for the next night, without searching the open window: only a window that
+     * fills is searched (to confirm its change points). Cheap on most nights.
+     */
+    public ChangeState advance(ChangeState state, Series tail, int offset, Direction direction) {
+        return search(state, tail, offset, direction, false).state();
+    }
+
+    private SeriesChanges search(ChangeState state, Series tail, int offset, Direction direction, boolean open) {
         List<Point> points = tail.points();
         int size = offset + points.size();
         int start = state.windowStart();
@@ -78,7 +90,9 @@ public final class ChangeDetector {
             start = last >= 0 ? last : end - window / 2;
         }
         List<ChangePoint> all = new ArrayList<>(confirmed);
-        all.addAll(changePoints(tail, offset, values, start, size, direction));
+        if (open) {
+            all.addAll(changePoints(tail, offset, values, start, size, direction));
+        }
         long startBuild = start < size ? points.get(start - offset).build() : -1;
         return new SeriesChanges(all, new ChangeState(size, start, startBuild, confirmed));
     }

@@ -114,7 +114,7 @@ public final class ChangeTracker {
      * The change points of a series as known on the night of one build and on the two nights before, the
      * first with the points up to the checked one, each next one with one point less (fewer points than
      * that give an empty list): what a check needs to tell a change point confirmed tonight from one it
-     * reported before.
+     * reported before. The two earlier lists are empty when tonight has no open regression.
      */
     public record Nights(List<TrackedChange> tonight, List<TrackedChange> lastNight, List<TrackedChange> nightBefore) {
     }
@@ -159,10 +159,11 @@ public final class ChangeTracker {
                 return Optional.empty();
             }
             Series upTo = new Series(whole.key(), whole.unit(), points.subList(0, index + 1));
-            SeriesChanges first = detector.detect(new Series(whole.key(), whole.unit(), points.subList(0, Math.max(0, index - 1))), direction);
+            ChangeState first = detector.advance(ChangeState.EMPTY,
+                    new Series(whole.key(), whole.unit(), points.subList(0, Math.max(0, index - 1))), 0, direction);
             Nights nights = threeNights(first, upTo, 0, direction);
             if (index == points.size() - 1) {
-                cache.put(info.key(), direction, first.state());
+                cache.put(info.key(), direction, first);
             }
             return Optional.of(nights);
         }
@@ -181,27 +182,36 @@ public final class ChangeTracker {
             }
             try {
                 int count = tail.points().size();
-                SeriesChanges first = detector.resume(state, new Series(tail.key(), tail.unit(), tail.points().subList(0, count - 2)),
+                ChangeState first = detector.advance(state, new Series(tail.key(), tail.unit(), tail.points().subList(0, count - 2)),
                         offset, direction);
                 Nights nights = threeNights(first, tail, offset, direction);
-                cache.put(info.key(), direction, first.state());
+                cache.put(info.key(), direction, first);
                 return Optional.of(nights);
             } catch (IllegalArgumentException rewritten) {
                 return Optional.empty();
             }
         }
 
-        /** Carries the search of the night before last ({@code first}) on to last night and tonight. */
-        private Nights threeNights(SeriesChanges first, Series tail, int offset, Direction direction) {
+        /**
+         * Carries the state of the night before last ({@code first}) on to last night and tonight. The two
+         * earlier nights' change points are searched for only when tonight has an open regression: only then
+         * does a check ask whether it is new.
+         */
+        private Nights threeNights(ChangeState first, Series tail, int offset, Direction direction) {
             int count = tail.points().size();
             if (offset + count < 2) {
                 SeriesChanges tonight = detector.resume(ChangeState.EMPTY, tail, offset, direction);
                 return new Nights(track(tonight.changePoints(), acks), List.of(), List.of());
             }
-            SeriesChanges last = detector.resume(first.state(), new Series(tail.key(), tail.unit(), tail.points().subList(0, count - 1)),
-                    offset, direction);
-            SeriesChanges tonight = detector.resume(last.state(), tail, offset, direction);
-            return new Nights(track(tonight.changePoints(), acks), track(last.changePoints(), acks), track(first.changePoints(), acks));
+            Series lastTail = new Series(tail.key(), tail.unit(), tail.points().subList(0, count - 1));
+            ChangeState last = detector.advance(first, lastTail, offset, direction);
+            List<TrackedChange> tonight = track(detector.resume(last, tail, offset, direction).changePoints(), acks);
+            if (tonight.stream().noneMatch(TrackedChange::isOpenRegression)) {
+                return new Nights(tonight, List.of(), List.of());
+            }
+            Series firstTail = new Series(tail.key(), tail.unit(), tail.points().subList(0, count - 2));
+            return new Nights(tonight, track(detector.resume(first, lastTail, offset, direction).changePoints(), acks),
+                    track(detector.resume(first, firstTail, offset, direction).changePoints(), acks));
         }
 
         @Override
