@@ -1,5 +1,10 @@
 package dev.nightly.cli;
 
+import dev.nightly.bench.changes.AckStatus;
+import dev.nightly.bench.changes.ChangePoint;
+import dev.nightly.bench.changes.ChangeSettings;
+import dev.nightly.bench.changes.ChangeTracker;
+import dev.nightly.bench.changes.TrackedChange;
 import dev.nightly.bench.chart.ChartSettings;
 import dev.nightly.bench.check.CheckKind;
 import dev.nightly.bench.check.CheckReport;
@@ -10,6 +15,10 @@ import dev.nightly.bench.check.Verdict;
 import dev.nightly.bench.definitions.Definitions;
 import dev.nightly.bench.ingest.ResultsReader;
 import dev.nightly.bench.model.BadInputException;
+import dev.nightly.bench.model.BenchmarkResults;
+import dev.nightly.bench.model.Observation;
+import dev.nightly.bench.model.Series;
+import dev.nightly.cli.bench.ChangesText;
 import dev.nightly.bench.model.Numbers;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.report.HtmlReport;
@@ -102,14 +111,100 @@ public final class DemoCommand implements Callable<Integer> {
         for (long build = 1; build <= nights.size(); build++) {
             checks.add(checker.check(snapshot, build));
         }
-        String title = "Nightly demo: " + nights.size() + " nights of HAWD benchmarks";
-        HtmlReport report = new ReportGenerator(CheckSettings.defaults(), ChartSettings.defaults(), definitions,
-                ReportGenerator.DEFAULT_MARKED_HISTORY).generate(snapshot, title, LocalDateTime.now());
-        Path reportDir = out.resolve("report");
-        report.writeTo(reportDir);
-
-        print(nights, ingests, checks, builds(snapshot), snapshot, reportDir);
+        print(nights, ingests, checks, builds(snapshot), snapshot);
+        goOn(store, definitions, nights.size());
         return ExitCode.OK;
+    }
+
+    /** How many made-up nights follow the samples, and the one of them that brings a real regression. */
+    public static final int MORE_NIGHTS = 10;
+    public static final int SECOND_REGRESSION_AFTER = 4;
+    public static final String SECOND_REGRESSION = "mail_query/queryTime{rows=1000}";
+    public static final String SECOND_REGRESSION_RATE = "mail_query/queryResultPerMs{rows=1000}";
+
+    /**
+     * The second act: change points. More nights are made up from each series' recent level with 1% of
+     * jitter, ingested and checked one at a time as a nightly job does. When the change check confirms the
+     * regression of the samples, the demo acknowledges it as expected, as its owner would the next morning
+     * with {@code bench ack}; the regression check's baseline moves past it, and a real regression that a
+     * later night brings is still caught, by the regression check at once and as a change point once
+     * confirmed. The report is written again with the change points marked.
+     */
+    private void goOn(HistoryStore store, Definitions definitions, int sampleNights) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        Path history = out.resolve("history");
+        stdout.println();
+        stdout.println("Then " + MORE_NIGHTS + " more nights, made up by the demo from each series' recent level with 1% jitter,");
+        stdout.println("each ingested and checked as it comes (the change check confirms a change point once it holds");
+        stdout.println("for five nights, and two nights running); at build " + (sampleNights + SECOND_REGRESSION_AFTER)
+                + " " + SECOND_REGRESSION + " gets 25% slower.");
+        java.util.Random random = new java.util.Random(20261128L);
+        Checker checker = new Checker(CheckSettings.defaults());
+        ChangeTracker tracker = new ChangeTracker(ChangeSettings.defaults(), CheckSettings.defaults().directions());
+        // Each series goes on at the median of its last five sample nights (memory at its last value: it
+        // stopped creeping, but nobody brought it back under its bound).
+        HistorySnapshot samples = store.snapshot();
+        Map<SeriesInfo, Double> levels = new LinkedHashMap<>();
+        LocalDateTime lastNight = null;
+        for (SeriesInfo info : samples.series()) {
+            Series recent = samples.readRecent(info.key(), 5);
+            double[] last = recent.points().stream().mapToDouble(Point::value).toArray();
+            levels.put(info, info.unit().equals("kb") ? recent.last().value() : dev.nightly.bench.changes.Robust.median(last));
+            lastNight = lastNight == null || recent.last().time().isAfter(lastNight) ? recent.last().time() : lastNight;
+        }
+        for (int k = 1; k <= MORE_NIGHTS; k++) {
+            long build = sampleNights + k;
+            String commit = String.format(Locale.ROOT, "%09x", (build * 0x9E3779B97F4AL) & 0xFFFFFFFFFL);
+            LocalDateTime time = lastNight.toLocalDate().plusDays(k).atTime(3, 0);
+            List<Observation> observations = new ArrayList<>();
+            for (Map.Entry<SeriesInfo, Double> entry : levels.entrySet()) {
+                SeriesInfo info = entry.getKey();
+                double level = entry.getValue();
+                String id = info.key().id();
+                if (k >= SECOND_REGRESSION_AFTER && id.equals(SECOND_REGRESSION)) {
+                    level *= 1.25;
+                } else if (k >= SECOND_REGRESSION_AFTER && id.equals(SECOND_REGRESSION_RATE)) {
+                    level /= 1.25;
+                }
+                double jitter = info.unit().equals("kb") ? 0.001 : 0.01;
+                observations.add(new Observation(info.key(), info.unit(), time, commit, level * (1 + jitter * random.nextGaussian()), Double.NaN));
+            }
+            IngestSummary ingest = store.ingest(build, new BenchmarkResults(Map.of(), observations), commit, time);
+            CheckReport report = checker.check(store.snapshot().withDatasets(definitions.infos()), build);
+            stdout.printf(Locale.ROOT, "  build %2d  made up   %s, commit %s   %3d new points   %s%n", build,
+                    time.toLocalDate(), commit, ingest.newPoints(), verdicts(report));
+            for (CheckResult result : report.results()) {
+                if (result.kind() == CheckKind.CHANGE && result.isFlagged()) {
+                    stdout.println("      " + result.describe());
+                    ChangePoint change = tracker.list(store.snapshot(), store.snapshot().read(result.key())).stream()
+                            .filter(TrackedChange::isOpenRegression).reduce((a, b) -> b).orElseThrow().change();
+                    if (change.build() <= sampleNights) {
+                        String note = "the 5000-row query now sorts by date; accepted";
+                        tracker.acknowledge(store.snapshot(), result.key().id(), change.build(), AckStatus.EXPECTED, note, "demo",
+                                time.toInstant(java.time.ZoneOffset.UTC).plusSeconds(6 * 3600));
+                        stdout.printf(Locale.ROOT, "      acknowledged: nightly bench ack --history %s --series '%s' --build %d --as expected --note '%s'%n",
+                                history, result.key().id(), change.build(), note);
+                    }
+                }
+            }
+        }
+        HistorySnapshot snapshot = store.snapshot().withDatasets(definitions.infos());
+        stdout.println();
+        stdout.println("Change points of the whole history, with what was decided (`nightly bench changes`):");
+        for (TrackedChange change : tracker.list(snapshot)) {
+            stdout.println("  " + ChangesText.describe(change));
+        }
+        CheckReport last = checker.check(snapshot, snapshot.latestBuild());
+        stdout.println("Last night: " + last.summary());
+        Path reportDir = out.resolve("report");
+        HtmlReport report = new ReportGenerator(CheckSettings.defaults(), ChartSettings.defaults(), definitions,
+                ReportGenerator.DEFAULT_MARKED_HISTORY).generate(snapshot,
+                "Nightly demo: " + (sampleNights + MORE_NIGHTS) + " nights of HAWD benchmarks", LocalDateTime.now());
+        report.writeTo(reportDir);
+        stdout.println();
+        stdout.println("Report: " + reportDir.toAbsolutePath().normalize().resolve("index.html").toUri());
+        stdout.println("History: " + history + "  (try: ./nightly bench changes --history " + history + ")");
+        stdout.flush();
     }
 
     private BadInputException noSamples() {
@@ -195,13 +290,13 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void print(List<Path> nights, List<IngestSummary> ingests, List<CheckReport> checks, Map<Long, Point> builds,
-                       HistorySnapshot snapshot, Path reportDir) {
+                       HistorySnapshot snapshot) {
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "Nightly demo: %d nights of HAWD results from %s (%d datasets, %d series)%n%n",
                 nights.size(), examples, snapshot.datasets().size(), snapshot.series().size());
 
         stdout.println("Each night's files re-print the whole history; rows already stored are recognised and skipped.");
-        stdout.println("Every build is checked against the builds before it (HAWD bounds; noise-aware regression check).");
+        stdout.println("Every build is checked against the builds before it (HAWD bounds; noise-aware regression check; change points).");
         for (int i = 0; i < nights.size(); i++) {
             IngestSummary ingest = ingests.get(i);
             stdout.printf(Locale.ROOT, "  build %2d  %-9s %s  %3d new points, %3d already stored   %s%n",
@@ -216,7 +311,7 @@ public final class DemoCommand implements Callable<Integer> {
             CheckResult first = finding.results().get(0);
             String span = finding.firstBuild() == finding.lastBuild() ? "build " + finding.lastBuild()
                     : "builds " + finding.firstBuild() + "-" + finding.lastBuild();
-            stdout.printf(Locale.ROOT, "  %-14s build %d (%s)  %s%n", label(first.verdict()), finding.firstBuild(),
+            stdout.printf(Locale.ROOT, "  %-14s build %d (%s)  %s%n", label(first), finding.firstBuild(),
                     where(builds.get(finding.firstBuild())),
                     first.isFlagged() ? "flagged " + first.level() + " in " + span : "reported in " + span + ", not flagged");
             int width = finding.results().stream().mapToInt(r -> r.key().id().length()).max().orElse(0);
@@ -234,11 +329,6 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         stdout.println("  " + last.summary());
-
-        stdout.println();
-        stdout.println("Report: " + reportDir.toAbsolutePath().normalize().resolve("index.html").toUri());
-        stdout.println("History: " + out.resolve("history") + "  (try: ./nightly bench export --history "
-                + out.resolve("history") + ")");
         stdout.flush();
     }
 
@@ -249,12 +339,15 @@ public final class DemoCommand implements Callable<Integer> {
         return point.time().toLocalDate() + ", commit " + (point.commit().isEmpty() ? "unknown" : point.commit());
     }
 
-    private static String label(Verdict verdict) {
-        return switch (verdict) {
+    private static String label(CheckResult result) {
+        if (result.kind() == CheckKind.CHANGE) {
+            return "CHANGE POINT";
+        }
+        return switch (result.verdict()) {
             case REGRESSED -> "REGRESSION";
             case IMPROVED -> "IMPROVEMENT";
             case OUT_OF_BOUNDS -> "OUT OF BOUNDS";
-            default -> verdict.name();
+            default -> result.verdict().name();
         };
     }
 
@@ -318,7 +411,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Map<String, Finding> findings = new LinkedHashMap<>();
         for (Run run : runs) {
-            findings.computeIfAbsent(run.firstBuild() + " " + run.first().verdict(),
+            findings.computeIfAbsent(run.firstBuild() + " " + run.first().kind() + " " + run.first().verdict(),
                     k -> new Finding(run.first().verdict(), run.firstBuild(), new ArrayList<>())).runs().add(run);
         }
         List<Finding> sorted = new ArrayList<>(findings.values());

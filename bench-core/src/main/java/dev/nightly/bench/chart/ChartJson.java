@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
+import dev.nightly.bench.changes.ChangeStatus;
 import dev.nightly.bench.check.Verdict;
 import dev.nightly.bench.model.Bounds;
 import dev.nightly.bench.model.Numbers;
@@ -31,7 +32,9 @@ import java.util.List;
  *                 "dimensions": [{"name": "build"}, {"name": "value"}, {"name": "commit"}, {"name": "date"}],
  *                 "encode": {"x": "build", "y": "value", "tooltip": ["value", "commit", "date"]},
  *                 "data": [[41, 12.5, "0a1b2c3d4", "2018-07-28 03:04:12"], ...],
- *                 "markLine": {... one dashed line per drawn bound, see TrendLine#drawnBounds ...},
+ *                 "markLine": {... one dashed line per drawn bound, see TrendLine#drawnBounds, and one vertical
+ *                              line per change point: {"xAxis": 12, "name": "regression +28.1% at build 12 ...",
+ *                              "lineStyle": {"color": ...}, "label": {"formatter": "▲ regression ..."}} ...},
  *                 "markPoint": {"data": [{"name": "regressed +25.0% vs ...", "coord": [42, 15.6],
  *                                         "value": "✗", "symbol": "pin", "itemStyle": {"color": "#c62828"}}]} } ] }
  * }</pre>
@@ -55,6 +58,7 @@ public final class ChartJson {
     static final String BAD_COLOR = "#c62828";
     static final String BOUNDS_COLOR = "#6a1b9a";
     static final String GOOD_COLOR = "#2e7d32";
+    static final String EXPECTED_COLOR = "#757575";
     /** Above this many points in one chart, it is drawn without animation. */
     static final int LARGE_CHART = 5000;
 
@@ -295,7 +299,7 @@ public final class ChartJson {
         }
         json.writeEndArray();
 
-        writeBounds(line, json, labelledBounds);
+        writeBounds(line, byTime, json, labelledBounds, buffer);
         writeMarks(line, byTime, json, buffer);
         json.writeEndObject();
     }
@@ -311,9 +315,10 @@ public final class ChartJson {
      * The drawn bounds as dashed lines. Series of one measure share its bounds: each line carries them
      * (hiding a series in the legend must not hide the bound), but only the first on an axis is labelled.
      */
-    private static void writeBounds(TrendLine line, JsonGenerator json, java.util.Set<String> labelledBounds) throws IOException {
+    private static void writeBounds(TrendLine line, boolean byTime, JsonGenerator json, java.util.Set<String> labelledBounds,
+                                    char[] buffer) throws IOException {
         Bounds bounds = line.drawnBounds();
-        if (bounds.isNone()) {
+        if (bounds.isNone() && line.changes().isEmpty()) {
             return;
         }
         json.writeObjectFieldStart("markLine");
@@ -331,8 +336,45 @@ public final class ChartJson {
         if (bounds.max() != null) {
             bound(json, "max", bounds.max(), allowed, labelledBounds.add(line.yAxisIndex() + " max " + bounds.max()));
         }
+        for (ChangeMark change : line.changes()) {
+            changeLine(json, change, byTime, buffer);
+        }
         json.writeEndArray();
         json.writeEndObject();
+    }
+
+    /**
+     * A change point as a vertical line at its build: red for a regression, green for an improvement, grey
+     * once acknowledged as expected, dashed while it is a known bug; labelled at the top with an arrow and
+     * the change (the colour is not the only sign).
+     */
+    private static void changeLine(JsonGenerator json, ChangeMark change, boolean byTime, char[] buffer) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("name", change.text());
+        if (byTime) {
+            json.writeStringField("xAxis", new String(buffer, 0, formatTime(change.time(), buffer)));
+        } else {
+            json.writeNumberField("xAxis", change.build());
+        }
+        json.writeObjectFieldStart("lineStyle");
+        json.writeStringField("type", change.status() == ChangeStatus.KNOWN_BUG ? "dashed" : "solid");
+        json.writeStringField("color", changeColor(change));
+        json.writeNumberField("width", 1.5);
+        json.writeEndObject();
+        json.writeObjectFieldStart("label");
+        json.writeBooleanField("show", true);
+        json.writeStringField("formatter", change.label());
+        json.writeStringField("position", "insideEndTop");
+        json.writeStringField("color", changeColor(change));
+        json.writeEndObject();
+        json.writeEndObject();
+    }
+
+    static String changeColor(ChangeMark change) {
+        if (change.status() == ChangeStatus.EXPECTED) {
+            return EXPECTED_COLOR;
+        }
+        return change.regression() ? BAD_COLOR : GOOD_COLOR;
     }
 
     private static void bound(JsonGenerator json, String name, double value, String allowed, boolean labelled) throws IOException {

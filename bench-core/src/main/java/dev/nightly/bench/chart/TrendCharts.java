@@ -33,10 +33,24 @@ public final class TrendCharts {
 
     private final ChartSettings settings;
     private final PointMarks marks;
+    private final ChangeMarks changes;
 
-    private TrendCharts(ChartSettings settings, PointMarks marks) {
+    private TrendCharts(ChartSettings settings, PointMarks marks, ChangeMarks changes) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.marks = Objects.requireNonNull(marks, "marks");
+        this.changes = Objects.requireNonNull(changes, "changes");
+    }
+
+    private TrendCharts(ChartSettings settings, PointMarks marks) {
+        this(settings, marks, ChangeMarks.none());
+    }
+
+    /**
+     * These charts with change points marked on their lines, e.g.
+     * {@code TrendCharts.with(settings, marks).withChanges(ChangeMarks.of(ChangeTracker.withDefaults().list(snapshot)))}.
+     */
+    public TrendCharts withChanges(ChangeMarks changeMarks) {
+        return new TrendCharts(settings, marks, changeMarks);
     }
 
     public static TrendCharts with(ChartSettings settings, PointMarks marks) {
@@ -246,8 +260,16 @@ public final class TrendCharts {
                 marked.add(new TrendLine.Marked(j, markAt[i]));
             }
         }
+        List<ChangeMark> shown = new ArrayList<>();
+        if (size > 0) {
+            for (ChangeMark mark : changes.of(series.key())) {
+                if (mark.build() >= keptBuilds[0] && mark.build() <= keptBuilds[size - 1]) {
+                    shown.add(mark);
+                }
+            }
+        }
         return new TrendLine(series.key(), series.unit(), TrendLine.labelOf(series.key(), series.unit()), axis,
-                bounds, keptBuilds, keptValues, commits, times, List.copyOf(marked), count);
+                bounds, keptBuilds, keptValues, commits, times, List.copyOf(marked), count, shown);
     }
 
     /**

@@ -20,10 +20,20 @@ import java.util.List;
  * @param times        when each point was measured
  * @param marks        the marked points, by index into the arrays
  * @param sourcePoints how many points the series had before down-sampling (within the shown builds)
+ * @param changes      the change points within the shown builds, drawn as vertical marks
  */
 public record TrendLine(SeriesKey key, String unit, String label, int yAxisIndex, Bounds bounds,
                         long[] builds, double[] values, String[] commits, LocalDateTime[] times,
-                        List<Marked> marks, int sourcePoints) {
+                        List<Marked> marks, int sourcePoints, List<ChangeMark> changes) {
+    public TrendLine {
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    public TrendLine(SeriesKey key, String unit, String label, int yAxisIndex, Bounds bounds, long[] builds, double[] values,
+                     String[] commits, LocalDateTime[] times, List<Marked> marks, int sourcePoints) {
+        this(key, unit, label, yAxisIndex, bounds, builds, values, commits, times, marks, sourcePoints, List.of());
+    }
+
     /**
      * A marked point.
      *

@@ -14,9 +14,11 @@ import dev.nightly.bench.model.Direction;
  * @param direction which way is better; {@code null} infers it from the unit
  * @param level     what a flag does to the build
  * @param enabled   {@code false} switches the check off for these series (also the built-in one)
+ * @param keepFailing for change checks: an open regression keeps being flagged in later builds, not only
+ *                  in the build where it is confirmed
  */
 public record CheckRule(SeriesSelector series, CheckKind kind, BaselineKind baseline, int window, Long build,
-                        Double tolerance, Direction direction, Level level, boolean enabled)
+                        Double tolerance, Direction direction, Level level, boolean enabled, boolean keepFailing)
         implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     public static final int DEFAULT_WINDOW = 10;
@@ -29,6 +31,16 @@ public record CheckRule(SeriesSelector series, CheckKind kind, BaselineKind base
         if (baseline == BaselineKind.BUILD && build == null) {
             throw new IllegalArgumentException("a baseline of kind BUILD needs a build number");
         }
+    }
+
+    public CheckRule(SeriesSelector series, CheckKind kind, BaselineKind baseline, int window, Long build,
+                     Double tolerance, Direction direction, Level level, boolean enabled) {
+        this(series, kind, baseline, window, build, tolerance, direction, level, enabled, false);
+    }
+
+    /** The built-in change point check, at level UNSTABLE, for every series; open regressions stop failing. */
+    public static CheckRule defaultChange() {
+        return new CheckRule(SeriesSelector.ALL, CheckKind.CHANGE, null, 0, null, null, null, Level.UNSTABLE, true, false);
     }
 
     /** The built-in noise-aware regression check, at level UNSTABLE, for every series. */

@@ -1,6 +1,7 @@
 package dev.nightly.bench.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nightly.bench.changes.Directions;
 import dev.nightly.bench.json.JsonFields;
 import dev.nightly.bench.json.JsonInput;
 import dev.nightly.bench.model.Direction;
@@ -34,7 +35,7 @@ public record CheckSettings(boolean useDefaults, List<CheckRule> rules) implemen
     private static final long serialVersionUID = 1L;
     private static final Set<String> TOP_KEYS = Set.of("defaults", "checks");
     private static final Set<String> RULE_KEYS = Set.of("series", "kind", "baseline", "window", "build", "tolerance",
-            "direction", "level", "enabled");
+            "direction", "level", "enabled", "keepFailing");
     private static final Set<String> SERIES_KEYS = Set.of("dataset", "measure", "parameters");
 
     public CheckSettings {
@@ -61,7 +62,21 @@ public record CheckSettings(boolean useDefaults, List<CheckRule> rules) implemen
         if (!useDefaults) {
             return Optional.empty();
         }
-        return Optional.of(kind == CheckKind.BOUNDS ? CheckRule.defaultBounds() : CheckRule.defaultRegression());
+        return Optional.of(switch (kind) {
+            case BOUNDS -> CheckRule.defaultBounds();
+            case REGRESSION -> CheckRule.defaultRegression();
+            case CHANGE -> CheckRule.defaultChange();
+        });
+    }
+
+    /**
+     * Which way each series gets better: the {@code direction} of the rule of its change check or else of
+     * its regression check, and otherwise its unit's.
+     */
+    public Directions directions() {
+        return (key, unit) -> ruleFor(key, CheckKind.CHANGE).map(CheckRule::direction)
+                .or(() -> ruleFor(key, CheckKind.REGRESSION).map(CheckRule::direction))
+                .orElseGet(() -> Direction.fromUnit(unit));
     }
 
     public static CheckSettings read(Path file) {
@@ -128,7 +143,9 @@ public record CheckSettings(boolean useDefaults, List<CheckRule> rules) implemen
         };
         Level level = choice(fields, "level", Level.class, Level.UNSTABLE);
         Boolean enabled = fields.bool("enabled");
-        return new CheckRule(selector, kind, baseline, (int) window, build, tolerance, chosen, level, enabled == null || enabled);
+        Boolean keepFailing = fields.bool("keepFailing");
+        return new CheckRule(selector, kind, baseline, (int) window, build, tolerance, chosen, level, enabled == null || enabled,
+                keepFailing != null && keepFailing);
     }
 
     private static <E extends Enum<E>> E choice(JsonFields fields, String key, Class<E> type, E fallback) {

@@ -1,6 +1,15 @@
 package dev.nightly.bench.check;
 
+import dev.nightly.bench.changes.AckStatus;
+import dev.nightly.bench.changes.Acknowledgement;
+import dev.nightly.bench.changes.Acknowledgements;
+import dev.nightly.bench.changes.ChangePoint;
+import dev.nightly.bench.changes.ChangeSettings;
+import dev.nightly.bench.changes.ChangeStatus;
+import dev.nightly.bench.changes.ChangeTracker;
+import dev.nightly.bench.changes.TrackedChange;
 import dev.nightly.bench.model.Bounds;
+import dev.nightly.bench.model.Numbers;
 import dev.nightly.bench.model.Change;
 import dev.nightly.bench.model.DatasetInfo;
 import dev.nightly.bench.model.Direction;
@@ -18,20 +27,104 @@ import java.util.Optional;
  */
 public final class Checker {
     private final CheckSettings settings;
+    private final Acknowledgements acks;
 
     public Checker(CheckSettings settings) {
-        this.settings = settings;
+        this(settings, Acknowledgements.none());
     }
 
-    /** Checks every series that has a value from {@code build}. */
+    private Checker(CheckSettings settings, Acknowledgements acks) {
+        this.settings = settings;
+        this.acks = acks;
+    }
+
+    /**
+     * These checks with the decisions about change points of a store: a change point acknowledged as
+     * expected moves the baseline of the regression check to after it ({@link #check(HistorySnapshot, long)}
+     * reads them from the snapshot's store by itself).
+     */
+    public Checker withAcknowledgements(Acknowledgements acknowledgements) {
+        return new Checker(settings, acknowledgements);
+    }
+
+    /**
+     * Checks every series that has a value from {@code build}: bounds, regression and change points, each as
+     * the settings say, with the store's decisions about change points.
+     */
     public CheckReport check(HistorySnapshot snapshot, long build) {
         List<CheckResult> results = new ArrayList<>();
-        for (SeriesInfo info : snapshot.series()) {
-            if (info.mayHaveBuild(build)) {
-                results.addAll(check(read(snapshot, info, build), snapshot.dataset(info.key().dataset()), build));
+        ChangeTracker tracker = new ChangeTracker(ChangeSettings.defaults(), settings.directions());
+        try (ChangeTracker.Session session = tracker.session(snapshot)) {
+            Checker checker = withAcknowledgements(session.acknowledgements());
+            for (SeriesInfo info : snapshot.series()) {
+                if (info.mayHaveBuild(build)) {
+                    Series series = checker.read(snapshot, info, build);
+                    results.addAll(checker.check(series, snapshot.dataset(info.key().dataset()), build));
+                    checker.checkChange(session, info, series, build).ifPresent(results::add);
+                }
             }
         }
         return new CheckReport(build, results);
+    }
+
+    /**
+     * The change check of one series in one build: a regression whose change point is confirmed tonight
+     * (found with the points up to this build and up to the one before, and not the night before that) is
+     * flagged; one reported before is an open regression, flagged only with {@code keepFailing}. Change
+     * points acknowledged as expected or as no change are not reported; ones acknowledged as bugs are open
+     * but never new.
+     */
+    private Optional<CheckResult> checkChange(ChangeTracker.Session session, SeriesInfo info, Series series, long build) {
+        Optional<CheckRule> rule = settings.ruleFor(info.key(), CheckKind.CHANGE);
+        Optional<Point> point = pointOf(series, build);
+        if (rule.isEmpty() || point.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<ChangeTracker.Nights> nights = session.nights(info, build);
+        if (nights.isEmpty()) {
+            return Optional.empty();
+        }
+        TrackedChange open = null;
+        for (TrackedChange change : nights.get().tonight()) {
+            if (change.isOpenRegression() && among(change, nights.get().lastNight())) {
+                open = change;
+            }
+        }
+        if (open == null) {
+            return Optional.empty();
+        }
+        ChangePoint change = open.change();
+        String where = "build " + change.build() + (change.firstAfter().commit().isEmpty() ? "" : " (commit " + change.firstAfter().commit() + ")");
+        boolean isNew = open.status() == ChangeStatus.OPEN && !among(open, nights.get().nightBefore());
+        Verdict verdict = isNew || rule.get().keepFailing() ? Verdict.REGRESSED : Verdict.OPEN_REGRESSION;
+        String text = isNew
+                ? "level before the change point at " + where + ", p=" + Numbers.format(change.pValue())
+                : "open regression since " + where + open.acknowledgement().filter(a -> a.status() == AckStatus.BUG)
+                        .map(a -> ", known bug" + (a.note().isEmpty() ? "" : ": " + a.note())).orElse("");
+        return Optional.of(new CheckResult(info.key(), series.unit(), CheckKind.CHANGE, point.get(),
+                new Baseline(change.levelBefore(), text), change.changePercent(), null, change.direction(), verdict,
+                rule.get().level()));
+    }
+
+    /** Whether the same change point (within a build: more nights may move it) is among {@code others}. */
+    private static boolean among(TrackedChange change, List<TrackedChange> others) {
+        for (TrackedChange other : others) {
+            if (Math.abs(other.change().build() - change.change().build()) <= 1
+                    && other.change().isRegression() == change.change().isRegression()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<Point> pointOf(Series series, long build) {
+        List<Point> points = series.points();
+        for (int i = points.size() - 1; i >= 0; i--) {
+            if (points.get(i).build() == build) {
+                return Optional.of(points.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -108,11 +201,34 @@ public final class Checker {
                 null, null, direction, verdict, rule.level());
     }
 
-    private static CheckResult checkRegression(Series series, int index, CheckRule rule) {
+    /**
+     * The index of the first point at the newest level acknowledged as expected before the point at
+     * {@code index} (the regression check's baseline starts there), or 0.
+     */
+    private int expectedSince(Series series, int index) {
+        List<Point> points = series.points();
+        long checked = points.get(index).build();
+        long since = Long.MIN_VALUE;
+        for (Acknowledgement ack : acks.of(series.key().id())) {
+            if (ack.status() == AckStatus.EXPECTED && ack.build() <= checked) {
+                since = Math.max(since, ack.build());
+            }
+        }
+        if (since == Long.MIN_VALUE) {
+            return 0;
+        }
+        int from = index;
+        while (from > 0 && points.get(from - 1).build() >= since) {
+            from--;
+        }
+        return from;
+    }
+
+    private CheckResult checkRegression(Series series, int index, CheckRule rule) {
         List<Point> points = series.points();
         Point point = points.get(index);
         Direction direction = rule.direction() == null ? Direction.fromUnit(series.unit()) : rule.direction();
-        double[] recent = recentValues(points, index, rule.window());
+        double[] recent = recentValues(points, index, rule.window(), expectedSince(series, index));
         Baseline baseline = switch (rule.baseline()) {
             case PREVIOUS -> index == 0 ? null
                     : new Baseline(points.get(index - 1).value(), "previous value, build " + points.get(index - 1).build());
@@ -136,8 +252,8 @@ public final class Checker {
                 Change.percent(baseline.value(), point.value()), tolerance, direction, verdict, rule.level());
     }
 
-    private static double[] recentValues(List<Point> points, int index, int window) {
-        int from = Math.max(0, index - window);
+    private static double[] recentValues(List<Point> points, int index, int window, int since) {
+        int from = Math.max(since, index - window);
         double[] values = new double[index - from];
         for (int i = from; i < index; i++) {
             values[i - from] = points.get(i).value();

@@ -1,6 +1,6 @@
 package dev.nightly.bench.check;
 
-import java.util.Arrays;
+import dev.nightly.bench.changes.Robust;
 
 /**
  * Robust statistics of a series' recent values: the median as the baseline and the median absolute
@@ -22,19 +22,13 @@ public final class Noise {
     /** Fewer values than this give no noise estimate. */
     public static final int MIN_VALUES = 3;
     /** MAD times this estimates the standard deviation of normally distributed values. */
-    private static final double MAD_TO_SIGMA = 1.4826;
+    private static final double MAD_TO_SIGMA = Robust.MAD_TO_SIGMA;
 
     private Noise() {
     }
 
     public static double median(double[] values) {
-        if (values.length == 0) {
-            throw new IllegalArgumentException("median of nothing");
-        }
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return Robust.median(values);
     }
 
     /** The robust standard deviation of {@code values} relative to their median, in percent. */

@@ -23,6 +23,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import dev.nightly.bench.changes.ChangePoint;
+import dev.nightly.bench.changes.TrackedChange;
+import dev.nightly.bench.model.Point;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -41,8 +44,10 @@ import java.util.stream.Stream;
  * @param generated when the report was made
  * @param charts    the charts in page order, those of one dataset (split by unit) next to each other
  * @param checks    the checks of the latest build; its results fill the table, flagged first
+ * @param changes   the change points of the history with their status, for the "Changes" section
  */
-public record HtmlReport(String title, LocalDateTime generated, List<TrendChart> charts, CheckReport checks) {
+public record HtmlReport(String title, LocalDateTime generated, List<TrendChart> charts, CheckReport checks,
+                         List<TrackedChange> changes) {
     static final String ASSETS = "assets";
     private static final String[] OWN_ASSETS = {"report.js", "report.css"};
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -52,6 +57,12 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
         Objects.requireNonNull(generated, "generated");
         charts = List.copyOf(charts);
         Objects.requireNonNull(checks, "checks");
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    /** A report without a "Changes" section. */
+    public HtmlReport(String title, LocalDateTime generated, List<TrendChart> charts, CheckReport checks) {
+        this(title, generated, charts, checks, List.of());
     }
 
     /**
@@ -163,6 +174,9 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
                 .append(escape(checks.summary())).append("</p>\n");
         if (!datasets.isEmpty()) {
             html.append("<nav><ul>\n");
+            if (!changes.isEmpty()) {
+                html.append("<li><a href=\"#changes\">Changes</a></li>\n");
+            }
             for (int d = 0; d < datasets.size(); d++) {
                 html.append("<li><a href=\"#dataset-").append(d).append("\">")
                         .append(escape(charts.get(datasets.get(d).get(0)).datasetName())).append("</a></li>\n");
@@ -171,6 +185,7 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
         }
         html.append("</header>\n<main>\n");
         latestTables(html);
+        changesSection(html);
         for (int d = 0; d < datasets.size(); d++) {
             datasetSection(html, d, datasets.get(d));
         }
@@ -236,6 +251,47 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
             html.append("</details>\n");
         }
         html.append("</section>\n");
+    }
+
+    /**
+     * The change points of the history, newest first: where (build and commit, and the last build before),
+     * how large, which way, how sure, and what was decided. Suppressed ones ("not a change") are listed too,
+     * greyed, so that a decision can be found again.
+     */
+    private void changesSection(StringBuilder html) {
+        html.append("<section class=\"changes\" id=\"changes\">\n<h2>Changes</h2>\n");
+        if (changes.isEmpty()) {
+            html.append("<p class=\"empty\">No change points: no series shifted its level for good.</p>\n</section>\n");
+            return;
+        }
+        html.append("<table class=\"checks\" id=\"change-points\">\n<thead><tr><th>Status</th><th>Series</th><th>Kind</th>")
+                .append("<th class=\"number\">Change</th><th>Level</th><th>Build</th><th>Before</th><th class=\"number\">p</th>")
+                .append("<th>Decision</th></tr></thead>\n<tbody>\n");
+        List<TrackedChange> newestFirst = new ArrayList<>(changes);
+        newestFirst.sort(Comparator.comparingLong((TrackedChange c) -> -c.change().build()).thenComparing(c -> c.change().key()));
+        for (TrackedChange tracked : newestFirst) {
+            ChangePoint change = tracked.change();
+            String unit = change.unit().isEmpty() ? "" : " " + change.unit();
+            html.append("<tr class=\"change-").append(change.kind()).append(" status-").append(tracked.status().text())
+                    .append("\" data-series=\"").append(escape(change.key().id())).append("\" data-build=\"").append(change.build())
+                    .append("\" data-status=\"").append(tracked.status().text()).append("\">");
+            html.append("<td><span class=\"badge\">").append(escape(tracked.status().text())).append("</span></td><td>")
+                    .append(escape(change.key().dataset())).append(" &middot; ").append(escape(TrendLine.labelOf(change.key(), change.unit())))
+                    .append("</td><td>").append(change.kind())
+                    .append("</td><td class=\"number\">").append(escape(Numbers.percent(change.changePercent())))
+                    .append("</td><td>").append(escape(Numbers.format(change.levelBefore()) + " → " + Numbers.format(change.levelAfter()) + unit))
+                    .append("</td><td>").append(escape(buildText(change.firstAfter())))
+                    .append("</td><td>").append(escape(buildText(change.lastBefore())))
+                    .append("</td><td class=\"number\">").append(escape(Numbers.format(change.pValue())))
+                    .append("</td><td>").append(escape(tracked.acknowledgement().map(a -> (a.note().isEmpty() ? "" : a.note() + " ")
+                            + "(" + (a.user().isEmpty() ? "unknown" : a.user()) + ", " + a.time() + ")").orElse("")))
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    private static String buildText(Point point) {
+        return point.build() + (point.commit().isEmpty() ? "" : " (" + point.commit() + ")");
     }
 
     private void checkTable(StringBuilder html, String id, List<CheckResult> results) {

@@ -1,5 +1,10 @@
 package dev.nightly.bench.report;
 
+import dev.nightly.bench.changes.Acknowledgements;
+import dev.nightly.bench.changes.ChangeSettings;
+import dev.nightly.bench.changes.ChangeTracker;
+import dev.nightly.bench.changes.TrackedChange;
+import dev.nightly.bench.chart.ChangeMarks;
 import dev.nightly.bench.chart.ChartSettings;
 import dev.nightly.bench.chart.HistoryMarks;
 import dev.nightly.bench.chart.PointMarks;
@@ -41,13 +46,14 @@ public final class ReportGenerator {
     public HtmlReport generate(HistorySnapshot snapshot, String title, LocalDateTime now) {
         // Definitions given now win over what the store recorded (names, bounds).
         HistorySnapshot history = snapshot.withDatasets(definitions.infos());
-        Checker checker = new Checker(checks);
+        Checker checker = new Checker(checks).withAcknowledgements(Acknowledgements.read(history.directory()));
         CheckReport report = checker.check(history, history.latestBuild());
         PointMarks marks = markedHistory > 0
                 ? new HistoryMarks(checker, history.datasets(), markedHistory)
                 : PointMarks.of(report);
+        List<TrackedChange> changes = new ChangeTracker(ChangeSettings.defaults(), checks.directions()).list(history);
         // Dataset by dataset, each series as columns: the report of years of nights fits in a small heap.
-        List<TrendChart> trendCharts = TrendCharts.with(charts, marks).job(history);
-        return new HtmlReport(title, now, trendCharts, report);
+        List<TrendChart> trendCharts = TrendCharts.with(charts, marks).withChanges(ChangeMarks.of(changes)).job(history);
+        return new HtmlReport(title, now, trendCharts, report, changes);
     }
 }

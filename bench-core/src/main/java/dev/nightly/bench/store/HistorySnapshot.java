@@ -29,6 +29,11 @@ public final class HistorySnapshot {
         this.manifest = manifest;
     }
 
+    /** The store's directory: side files of other layers (acknowledgements, caches) live next to the manifest. */
+    public Path directory() {
+        return dir;
+    }
+
     /**
      * This view with dataset information completed by {@code more} (definitions given at check time): their
      * names and bounds win over the stored ones.

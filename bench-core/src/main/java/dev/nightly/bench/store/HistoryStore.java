@@ -47,6 +47,10 @@ import java.util.stream.Stream;
  * {@link StoreVerifier} checks a whole store, {@link StoreRepair} mends it.
  */
 public final class HistoryStore {
+    /** The decisions about change points, one JSON line each, appended only (see {@code changes.Acknowledgements}). */
+    public static final String ACKNOWLEDGEMENTS_FILE = "acks.jsonl";
+    /** Where each series' change point search stopped; a cache (its temporary files start with this name too). */
+    public static final String CHANGE_CACHE_FILE = "change-points-cache.json";
     private final Path dir;
     private final Clock clock;
 
@@ -679,6 +683,14 @@ public final class HistoryStore {
     record Contents(List<String> foreign, List<Path> temporary, Map<String, Path> dataFiles) {
     }
 
+    /**
+     * Files that other layers keep next to the manifest: the decisions about change points (append-only, never
+     * rebuilt from anything: keep it through any repair) and the change point search's cache (rebuildable).
+     */
+    static boolean isSideFile(String name) {
+        return name.equals(ACKNOWLEDGEMENTS_FILE) || name.startsWith(CHANGE_CACHE_FILE);
+    }
+
     Contents list() throws IOException {
         return list(dir);
     }
@@ -693,7 +705,7 @@ public final class HistoryStore {
                 if (name.startsWith(StoreFiles.TEMP_PREFIX)) {
                     temporary.add(path);
                 }
-                else if (!name.equals(Manifest.FILE_NAME) && !name.equals(StoreFiles.LOCK_FILE)
+                else if (!name.equals(Manifest.FILE_NAME) && !name.equals(StoreFiles.LOCK_FILE) && !isSideFile(name)
                         && !((name.equals(StoreFiles.SERIES_DIR) || name.equals(StoreFiles.INDEX_DIR)
                         || name.equals(StoreFiles.DAMAGED_DIR)) && StoreFiles.isRealDirectory(path))) {
                     foreign.add(dir + ": foreign file " + name + " in the history store");

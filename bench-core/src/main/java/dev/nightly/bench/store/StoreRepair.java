@@ -162,6 +162,10 @@ public final class StoreRepair {
                 else if (name.equals(StoreFiles.DAMAGED_DIR) && attributes.isDirectory()) {
                     continue;
                 }
+                else if (HistoryStore.isSideFile(name) && attributes.isRegularFile()) {
+                    // The change point decisions cannot be made again from anything: a repair keeps them.
+                    continue;
+                }
                 else if ((name.equals(StoreFiles.SERIES_DIR) || name.equals(StoreFiles.INDEX_DIR)) && attributes.isDirectory()) {
                     listData(name);
                 }

@@ -56,6 +56,21 @@ class StoreRepairTest {
     }
 
     @Test
+    void theDecisionsAboutChangePointsStayThroughARepair() throws Exception {
+        storeWithThreeNights();
+        String decisions = "{\"series\":\"d/m\",\"build\":2,\"status\":\"EXPECTED\"}\n";
+        Files.writeString(dir.resolve(HistoryStore.ACKNOWLEDGEMENTS_FILE), decisions);
+        Files.writeString(dir.resolve("stray.txt"), "not the store's");
+
+        RepairReport report = StoreRepair.repair(dir);
+
+        assertThat(dir.resolve(HistoryStore.ACKNOWLEDGEMENTS_FILE)).hasContent(decisions);
+        assertThat(report.damaged().resolve("stray.txt")).exists();
+        assertThat(report.damaged().resolve(HistoryStore.ACKNOWLEDGEMENTS_FILE)).doesNotExist();
+        assertThat(StoreVerifier.verify(dir).problems()).isEmpty();
+    }
+
+    @Test
     void aCutSeriesKeepsItsWholeLinesAndTheStoreTakesNewNightsAgain() throws Exception {
         HistoryStore store = storeWithThreeNights();
         String file = firstSeriesFile();

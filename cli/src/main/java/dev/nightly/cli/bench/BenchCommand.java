@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Ingest benchmark results into a history, export it, check it and report on it.",
         subcommands = {IngestCommand.class, ExportCommand.class, CheckCommand.class, ReportCommand.class,
-                VerifyCommand.class, RepairCommand.class})
+                VerifyCommand.class, RepairCommand.class, ChangesCommand.class, AckCommand.class})
 public final class BenchCommand {
 }

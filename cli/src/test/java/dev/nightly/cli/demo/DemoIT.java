@@ -3,6 +3,7 @@ package dev.nightly.cli.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nightly.cli.DemoCommand;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ class DemoIT {
 
     /** {@code  REGRESSION     build 12 (2026-11-23, commit d3454576f)  flagged UNSTABLE in builds 12-16}. */
     private static final Pattern FINDING = Pattern.compile(
-            "^  (REGRESSION|IMPROVEMENT|OUT OF BOUNDS) +build (\\d+) \\((\\d{4}-\\d\\d-\\d\\d), commit (\\w+)\\)  (.*)$");
+            "^  (REGRESSION|IMPROVEMENT|OUT OF BOUNDS|CHANGE POINT) +build (\\d+) \\((\\d{4}-\\d\\d-\\d\\d), commit (\\w+)\\)  (.*)$");
     private static final Pattern FINDING_SERIES = Pattern.compile("^      (\\S+) +(\\S.*)$");
     /** A line of {@code CheckResult.describe()}: verdict, level when flagged, series id. */
     private static final Pattern CHECK_LINE = Pattern.compile("^ *(OUT_OF_BOUNDS|REGRESSED|IMPROVED)(?: (?:UNSTABLE|FAILURE))? (\\S+): ");
@@ -69,6 +70,8 @@ class DemoIT {
                 "IMPROVEMENT build " + SampleNights.IMPROVEMENT_NIGHT + " commit " + commitOf(SampleNights.IMPROVEMENT_NIGHT)
                         + " reported in builds " + SampleNights.IMPROVEMENT_NIGHT + "-" + SampleNights.NIGHTS + ", not flagged",
                 "OUT OF BOUNDS build " + SampleNights.NIGHTS + " commit " + commitOf(SampleNights.NIGHTS)
+                        + " flagged UNSTABLE in build " + SampleNights.NIGHTS,
+                "CHANGE POINT build " + SampleNights.NIGHTS + " commit " + commitOf(SampleNights.NIGHTS)
                         + " flagged UNSTABLE in build " + SampleNights.NIGHTS);
         List<Map<String, String>> series = new ArrayList<>(findings.values());
         assertThat(series.get(0).keySet()).containsExactlyInAnyOrder(REGRESSED_TIME, REGRESSED_RATE);
@@ -77,19 +80,25 @@ class DemoIT {
         assertThat(series.get(1).get(IMPROVED_OPS)).matches("[\\d.]+ ops/ms, was [\\d.]+ ops/ms \\(median of last 10 values\\): \\+(3[5-9]|4[0-5])\\.\\d%");
         assertThat(series.get(2)).containsOnlyKeys(OUT_OF_BOUNDS);
         assertThat(series.get(2).get(OUT_OF_BOUNDS)).matches("4\\d{4} kb, allowed \\[0\\.\\.40000]");
+        // The memory creep, a night-to-night wobble for the regression check, is a change point: a level shift.
+        assertThat(series.get(3)).containsOnlyKeys(OUT_OF_BOUNDS);
+        assertThat(series.get(3).get(OUT_OF_BOUNDS))
+                .matches("4\\d{4} kb, was 3\\d{4} kb \\(level before the change point at build \\d+ \\(commit \\w+\\), p=0\\.001\\): \\+\\d+\\.\\d%");
 
         // The last night's checks, as the demo prints them ...
-        String lastNight = demo.stdout().substring(demo.stdout().indexOf("Last night, build " + SampleNights.NIGHTS));
+        String lastNight = demo.stdout().substring(demo.stdout().indexOf("Last night, build " + SampleNights.NIGHTS),
+                demo.stdout().indexOf("Then " + DemoCommand.MORE_NIGHTS + " more nights"));
         assertThat(verdicts(lastNight)).isEqualTo(expectedLastNight());
-        assertThat(lastNight).contains("3 flagged (0 FAILURE, 3 UNSTABLE)");
+        assertThat(lastNight).contains("4 flagged (0 FAILURE, 4 UNSTABLE)");
 
-        // ... and as `nightly bench check` reads them from the history the demo left: flagged only.
+        // ... and as `nightly bench check` reads them from the history the demo left, with the decisions
+        // taken since: the 5000-row regression was acknowledged as expected, so its baseline has moved.
         Run check = jar("bench", "check", "--history", out.resolve("history").toString(), "--build", "" + SampleNights.NIGHTS,
                 "--definitions", SAMPLES.resolve("hawd_defs").toString());
         assertThat(check.exit()).as("bench check exit (3: flagged UNSTABLE); stderr: %s", check.stderr()).isEqualTo(3);
-        Map<String, String> flagged = new TreeMap<>(expectedLastNight());
-        flagged.values().removeIf("IMPROVED"::equals);
-        assertThat(verdicts(check.stdout())).isEqualTo(flagged);
+        assertThat(verdicts(check.stdout())).isEqualTo(Map.of(OUT_OF_BOUNDS, "OUT_OF_BOUNDS+REGRESSED"));
+
+        secondAct(demo.stdout(), out.resolve("history"));
 
         // The night before the regression is clean: the sample's jitter alone flags nothing.
         Run quiet = jar("bench", "check", "--history", out.resolve("history").toString(), "--build",
@@ -126,21 +135,84 @@ class DemoIT {
         assertThat(temp.resolve("out")).doesNotExist();
     }
 
+    /**
+     * After the samples: the change check confirms the 5000-row regression and the demo acknowledges it as
+     * expected; the regression check no longer flags it; the 1000-row regression of a later night is flagged
+     * by the regression check at once and confirmed as a change point; `bench changes` tells all of it.
+     */
+    private void secondAct(String stdout, Path history) throws Exception {
+        String act = stdout.substring(stdout.indexOf("Then " + DemoCommand.MORE_NIGHTS + " more nights"));
+        String regressionCommit = commitOf(SampleNights.REGRESSION_NIGHT);
+        for (String id : List.of(REGRESSED_TIME, REGRESSED_RATE)) {
+            assertThat(act).containsPattern("REGRESSED UNSTABLE " + Pattern.quote(id) + ": .*\\(level before the change point at build "
+                    + SampleNights.REGRESSION_NIGHT + " \\(commit " + regressionCommit + "\\), p=0\\.001\\)");
+            assertThat(act).contains("acknowledged: nightly bench ack --history " + history + " --series '" + id + "' --build "
+                    + SampleNights.REGRESSION_NIGHT + " --as expected --note ");
+        }
+        long second = SampleNights.NIGHTS + DemoCommand.SECOND_REGRESSION_AFTER;
+        assertThat(act).containsPattern("build " + second + " .*2 regressed");
+        assertThat(act).containsPattern("REGRESSED UNSTABLE " + Pattern.quote(DemoCommand.SECOND_REGRESSION)
+                + ": .*\\(level before the change point at build " + second + " \\(commit \\w+\\), p=0\\.001\\), \\+2\\d\\.\\d%");
+
+        String last = "" + (SampleNights.NIGHTS + DemoCommand.MORE_NIGHTS);
+        Run all = jar("bench", "check", "--history", history.toString(), "--build", last, "--all");
+        assertThat(all.stdout()).containsPattern("(?m)^OK " + Pattern.quote(REGRESSED_TIME) + ": .* \\(median of last \\d+ values\\)");
+        assertThat(all.stdout()).containsPattern("(?m)^OPEN_REGRESSION " + Pattern.quote(DemoCommand.SECOND_REGRESSION)
+                + ": .*\\(open regression since build " + second + " \\(commit \\w+\\)\\)");
+
+        Run changes = jar("bench", "changes", "--history", history.toString(), "--json");
+        assertThat(changes.exit()).as(changes.stderr()).isZero();
+        Map<String, String> statuses = new TreeMap<>();
+        for (JsonNode change : new ObjectMapper().readTree(changes.stdout()).get("changes")) {
+            statuses.put(change.get("series").asText() + " " + change.get("build").asInt() + " " + change.get("commit").asText(),
+                    change.get("kind").asText() + " " + change.get("status").asText());
+        }
+        assertThat(statuses).containsEntry(REGRESSED_TIME + " " + SampleNights.REGRESSION_NIGHT + " " + regressionCommit, "regression expected")
+                .containsEntry(REGRESSED_RATE + " " + SampleNights.REGRESSION_NIGHT + " " + regressionCommit, "regression expected")
+                .containsEntry(IMPROVED_OPS + " " + SampleNights.IMPROVEMENT_NIGHT + " " + commitOf(SampleNights.IMPROVEMENT_NIGHT), "improvement open");
+        assertThat(statuses.entrySet()).anySatisfy(e -> {
+            assertThat(e.getKey()).startsWith(DemoCommand.SECOND_REGRESSION + " " + second + " ");
+            assertThat(e.getValue()).isEqualTo("regression open");
+        });
+        Run open = jar("bench", "changes", "--history", history.toString(), "--open");
+        assertThat(open.stdout()).doesNotContain("EXPECTED").contains("OPEN      " + DemoCommand.SECOND_REGRESSION + ": regression +");
+
+        // A decision from the command line: the later regression is a bug; it stays open, shown as known.
+        Run ack = jar("bench", "ack", "--history", history.toString(), "--series", DemoCommand.SECOND_REGRESSION, "--build", "" + second,
+                "--as", "bug", "--note", "https://bugs.example.org/1234", "--user", "ben");
+        assertThat(ack.exit()).as(ack.stderr()).isZero();
+        assertThat(ack.stdout().strip()).isEqualTo("acknowledged " + DemoCommand.SECOND_REGRESSION + " build " + second
+                + " as bug: https://bugs.example.org/1234");
+        List<String> acks = Files.readAllLines(history.resolve("acks.jsonl"));
+        JsonNode newest = new ObjectMapper().readTree(acks.get(acks.size() - 1));
+        assertThat(newest.get("series").asText()).isEqualTo(DemoCommand.SECOND_REGRESSION);
+        assertThat(newest.get("status").asText()).isEqualTo("bug");
+        assertThat(newest.get("user").asText()).isEqualTo("ben");
+        assertThat(jar("bench", "changes", "--history", history.toString(), "--open").stdout())
+                .contains("BUG       " + DemoCommand.SECOND_REGRESSION + ": regression +")
+                .contains("[bug: https://bugs.example.org/1234, by ben ");
+        assertThat(jar("bench", "check", "--history", history.toString(), "--build", last, "--all").stdout())
+                .contains("known bug: https://bugs.example.org/1234");
+
+        Run wrong = jar("bench", "ack", "--history", history.toString(), "--series", REGRESSED_TIME, "--build", "5", "--as", "bug");
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.stderr().strip()).isEqualTo("nightly: series " + REGRESSED_TIME + " has no change point at build 5; "
+                + "its change points are at builds " + SampleNights.REGRESSION_NIGHT);
+    }
+
     private static Map<String, String> expectedLastNight() {
         return new TreeMap<>(Map.of(
                 REGRESSED_TIME, "REGRESSED",
                 REGRESSED_RATE, "REGRESSED",
-                OUT_OF_BOUNDS, "OUT_OF_BOUNDS",
+                OUT_OF_BOUNDS, "OUT_OF_BOUNDS+REGRESSED",
                 IMPROVED_OPS, "IMPROVED",
                 IMPROVED_TIME, "IMPROVED"));
     }
 
-    /** Series id to verdict, from lines of {@code CheckResult.describe()}. */
+    /** Series id to its verdicts in the order of their lines, from lines of {@code CheckResult.describe()}. */
     private static Map<String, String> verdicts(String text) {
         Map<String, String> verdicts = new TreeMap<>();
-        text.lines().map(CHECK_LINE::matcher).filter(Matcher::find).forEach(m -> {
-            assertThat(verdicts.put(m.group(2), m.group(1))).as("one line per series: %s", m.group(2)).isNull();
-        });
+        text.lines().map(CHECK_LINE::matcher).filter(Matcher::find).forEach(m -> verdicts.merge(m.group(2), m.group(1), (a, b) -> a + "+" + b));
         return verdicts;
     }
 

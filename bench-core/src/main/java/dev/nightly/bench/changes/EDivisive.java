@@ -1,0 +1,243 @@
+package dev.nightly.bench.changes;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * E-divisive means: hierarchical significance testing of change points, after D. S. Matteson and
+ * N. A. James, "A Nonparametric Approach for Multiple Change Point Analysis of Multivariate Data",
+ * Journal of the American Statistical Association 109(505), 2014, with the energy distance at
+ * {@code alpha = 1} (absolute differences), as MongoDB's performance CI uses it (D. Daly et al., "The Use
+ * of Change Point Detection to Identify Software Performance Regressions in a Continuous Integration
+ * System", ICPE 2020) and Apache Otava (formerly Hunter) after it. Our own implementation.
+ *
+ * <p>A segment is split where the scaled energy statistic
+ * {@code Q(τ) = m·k/(m+k) · (2/(m·k)·Σ|x−y| − Σ|x−x'|/C(m,2) − Σ|y−y'|/C(k,2))} of its two parts is
+ * largest; the split is kept if a permutation test says the largest Q is unlikely under "no change"
+ * (the values of the segment shuffled, the largest Q over all splits of each shuffle compared with the
+ * observed one), and each part is then searched again. Three additions keep nightly benchmark noise from
+ * making change points, each because the plain method allows something a nightly series has:
+ * <ul>
+ *   <li>a minimum segment length, so that one or two stray nights cannot be a segment of their own;</li>
+ *   <li>a minimum effect: the medians of the two parts must differ by a number of robust standard
+ *       deviations (1.4826 x the median absolute deviation of each part around its own median) and by a
+ *       minimum percentage. Medians are not moved by outliers, the energy statistic somewhat is, and a
+ *       series that is steady to 0.01% would otherwise turn a 0.1% shift into a change;</li>
+ *   <li>a stricter significance level than the papers' (0.001 with 999 permutations by default: one
+ *       test per quiet series, so about one false change point per thousand series at most), and a
+ *       permutation test that stops as soon as the observed statistic can no longer be significant, so
+ *       quiet series cost a handful of shuffles.</li>
+ * </ul>
+ * Shuffles come from a generator seeded with the segment's values, so a segment always gives the same
+ * answer, whoever asks and in whatever order.
+ */
+final class EDivisive {
+    /** How far either side of a split its effect is judged. */
+    static final int NEAR = 25;
+    /** How many standard errors apart the medians either side of a split must be. */
+    static final double Z_MEDIANS = 4.0;
+    /** The standard error of a median of normal values is this times that of their mean. */
+    private static final double MEDIAN_EFFICIENCY = 1.2533;
+
+    private final ChangeSettings settings;
+
+    EDivisive(ChangeSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * A split found significant.
+     *
+     * @param index  the first index of the part after the change
+     * @param pValue the permutation test's p-value
+     */
+    record Split(int index, double pValue) {
+    }
+
+    /** The change points of {@code values[from, to)}, by index, ascending. */
+    List<Split> splits(double[] values, int from, int to) {
+        List<Split> found = new ArrayList<>();
+        search(values, from, to, found);
+        found.sort((a, b) -> Integer.compare(a.index, b.index));
+        return found;
+    }
+
+    private void search(double[] values, int from, int to, List<Split> found) {
+        int min = settings.minSegment();
+        if (to - from < 2 * min) {
+            return;
+        }
+        double[] segment = Arrays.copyOfRange(values, from, to);
+        double[] scratch = new double[segment.length];
+        int[] rank = ranks(segment);
+        int best = bestSplit(segment, rank, scratch);
+        if (best < 0) {
+            return;
+        }
+        double observed = scratch[best];
+        if (!largeEnough(segment, best)) {
+            return;
+        }
+        double p = pValue(segment, rank, observed);
+        if (p > settings.alpha()) {
+            return;
+        }
+        found.add(new Split(from + best, p));
+        search(values, from, from + best, found);
+        search(values, from + best, to, found);
+    }
+
+    /** The split of {@code x} with the largest Q, or -1 when none is allowed; fills {@code q[τ]}. */
+    private int bestSplit(double[] x, int[] rank, double[] q) {
+        int n = x.length;
+        int min = settings.minSegment();
+        // before[j] = Σ_{i<j} |x_i − x_j|, after[j] = Σ_{i>j} |x_i − x_j|: moving point τ from the right
+        // part to the left adds before[τ] to the left's inner sum and removes after[τ] from the right's.
+        // Each is a sum over the points on one side, read from a Fenwick tree of counts and sums by rank:
+        // O(n log n) per split search instead of O(n²), which is what a thousand shuffles cost.
+        double[] before = new double[n];
+        double[] after = new double[n];
+        distancesToEarlier(x, rank, before, 0, n, 1);
+        distancesToEarlier(x, rank, after, n - 1, -1, -1);
+        double total = 0;
+        for (double d : before) {
+            total += d;
+        }
+        double left = 0;
+        double right = total;
+        int best = -1;
+        double bestQ = Double.NEGATIVE_INFINITY;
+        for (int tau = 1; tau < n; tau++) {
+            left += before[tau - 1];
+            right -= after[tau - 1];
+            if (tau < min || n - tau < min) {
+                continue;
+            }
+            double between = total - left - right;
+            double value = q(tau, n - tau, left, right, between);
+            q[tau] = value;
+            if (value > bestQ) {
+                bestQ = value;
+                best = tau;
+            }
+        }
+        return best;
+    }
+
+    /** For j from {@code start} to {@code end} (exclusive) in {@code step}s: Σ|x_i − x_j| over the i visited before j. */
+    private static void distancesToEarlier(double[] x, int[] rank, double[] out, int start, int end, int step) {
+        int n = x.length;
+        int[] counts = new int[n + 1];
+        double[] sums = new double[n + 1];
+        int seen = 0;
+        double seenSum = 0;
+        for (int j = start; j != end; j += step) {
+            int lessCount = 0;
+            double lessSum = 0;
+            for (int r = rank[j]; r > 0; r -= r & -r) {
+                lessCount += counts[r];
+                lessSum += sums[r];
+            }
+            double xj = x[j];
+            out[j] = lessCount * xj - lessSum + (seenSum - lessSum) - (seen - lessCount) * xj;
+            for (int r = rank[j] + 1; r <= n; r += r & -r) {
+                counts[r]++;
+                sums[r] += xj;
+            }
+            seen++;
+            seenSum += xj;
+        }
+    }
+
+    /** The rank of each value (0 for the smallest; equal values get consecutive ranks). */
+    private static int[] ranks(double[] x) {
+        Integer[] order = new Integer[x.length];
+        for (int i = 0; i < x.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+        int[] rank = new int[x.length];
+        for (int r = 0; r < x.length; r++) {
+            rank[order[r]] = r;
+        }
+        return rank;
+    }
+
+    private static double q(int m, int k, double left, double right, double between) {
+        double e = 2.0 * between / ((double) m * k)
+                - (m > 1 ? left / (m * (m - 1) / 2.0) : 0)
+                - (k > 1 ? right / (k * (k - 1) / 2.0) : 0);
+        return (double) m * k / (m + k) * e;
+    }
+
+    /**
+     * The share of shuffles whose best Q reaches the observed one, counting the observed order itself
+     * ({@code (1 + hits) / (1 + shuffles)}). Stops once that share cannot fall to the significance level.
+     */
+    private double pValue(double[] segment, int[] rank, double observed) {
+        int permutations = settings.permutations();
+        int allowed = (int) Math.floor(settings.alpha() * (permutations + 1)) - 1;
+        SplittableRandom random = new SplittableRandom(seed(segment));
+        double[] shuffled = segment.clone();
+        int[] shuffledRank = rank.clone();
+        double[] q = new double[segment.length];
+        int hits = 0;
+        for (int r = 1; r <= permutations; r++) {
+            for (int i = shuffled.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                double t = shuffled[i];
+                shuffled[i] = shuffled[j];
+                shuffled[j] = t;
+                int u = shuffledRank[i];
+                shuffledRank[i] = shuffledRank[j];
+                shuffledRank[j] = u;
+            }
+            int best = bestSplit(shuffled, shuffledRank, q);
+            // A relative margin: the observed order's Q computed again in another order must count as a tie.
+            if (best >= 0 && q[best] >= observed * (1 - 1e-12)) {
+                hits++;
+                if (hits > allowed) {
+                    return (1.0 + hits) / (1.0 + r);
+                }
+            }
+        }
+        return (1.0 + hits) / (1.0 + permutations);
+    }
+
+    private long seed(double[] segment) {
+        long h = settings.seed() ^ 0x9E3779B97F4A7C15L * segment.length;
+        for (double v : segment) {
+            h = (h ^ Double.doubleToLongBits(v)) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 31;
+        }
+        return h;
+    }
+
+    /**
+     * The minimum effect, judged near the split (up to {@link #NEAR} points either side, so that another
+     * change further away does not hide this one): the medians either side must differ by
+     * {@code minSigmas} robust standard deviations, by {@code minPercent} percent, and by {@link #Z_MEDIANS}
+     * standard errors of the difference of two medians ({@code 1.2533 σ √(1/m + 1/k)}). The last is what
+     * keeps the newest few nights from making a change point by chance: the median of three nights is
+     * far less sure than the median of thirty.
+     */
+    private boolean largeEnough(double[] x, int tau) {
+        double[] left = Arrays.copyOfRange(x, Math.max(0, tau - NEAR), tau);
+        double[] right = Arrays.copyOfRange(x, tau, Math.min(x.length, tau + NEAR));
+        double before = Robust.median(left);
+        double after = Robust.median(right);
+        double shift = Math.abs(after - before);
+        if (shift == 0) {
+            return false;
+        }
+        double base = Math.abs(before);
+        if (base > 0 && shift / base * 100.0 < settings.minPercent()) {
+            return false;
+        }
+        double sigma = Robust.pooledSigma(left, before, right, after);
+        double standardError = MEDIAN_EFFICIENCY * sigma * Math.sqrt(1.0 / left.length + 1.0 / right.length);
+        return shift >= settings.minSigmas() * sigma && shift >= Z_MEDIANS * standardError;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.nightly.bench.changes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nightly.bench.model.BadInputException;
+import dev.nightly.bench.model.BenchmarkResults;
+import dev.nightly.bench.model.Observation;
+import dev.nightly.bench.model.SeriesKey;
+import dev.nightly.bench.store.HistorySnapshot;
+import dev.nightly.bench.store.HistoryStore;
+import dev.nightly.bench.store.SeriesInfo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChangeTrackerTest {
+    static final SeriesKey QUERY = SeriesKey.of("mail_query", "queryTime", Map.of("rows", "5000"));
+    static final String ID = "mail_query/queryTime{rows=5000}";
+    private static final Instant NOON = Instant.parse("2026-11-28T12:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    /** Ingests values[i] as build i + 1, commit c(i + 1), one night apart. */
+    static HistoryStore store(Path dir, double[] values) {
+        HistoryStore store = HistoryStore.open(dir);
+        ingest(store, values, 0, values.length);
+        return store;
+    }
+
+    static void ingest(HistoryStore store, double[] values, int from, int to) {
+        LocalDateTime night = LocalDateTime.of(2026, 6, 1, 3, 0);
+        for (int i = from; i < to; i++) {
+            store.ingest(i + 1, new BenchmarkResults(Map.of(), List.of(
+                    new Observation(QUERY, "ms", night.plusDays(i), "c" + (i + 1), values[i], Double.NaN))), "", null);
+        }
+    }
+
+    static double[] stepAt(int size, int step, double factor, long seed) {
+        double[] values = ChangeDetectorTest.noise(size, 200, 0.02, seed);
+        for (int i = step - 1; i < size; i++) {
+            values[i] *= factor;
+        }
+        return values;
+    }
+
+    @Test
+    void listsChangePointsWithWhatWasDecidedAboutThem() {
+        HistorySnapshot snapshot = store(dir, stepAt(40, 25, 1.2, 1)).snapshot();
+        ChangeTracker tracker = ChangeTracker.withDefaults();
+        List<TrackedChange> changes = tracker.list(snapshot);
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.change().build()).isEqualTo(25);
+            assertThat(c.change().firstAfter().commit()).isEqualTo("c25");
+            assertThat(c.status()).isEqualTo(ChangeStatus.OPEN);
+            assertThat(c.isOpenRegression()).isTrue();
+        });
+
+        Acknowledgement ack = tracker.acknowledge(snapshot, ID, 26, AckStatus.BUG, "https://bugs.example.org/42", "anna", NOON);
+        assertThat(ack.build()).isEqualTo(25);
+        assertThat(tracker.list(snapshot)).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(ChangeStatus.KNOWN_BUG);
+            assertThat(c.acknowledgement()).contains(ack);
+            assertThat(c.isOpenRegression()).isTrue();
+        });
+        // The latest decision about a change point wins.
+        tracker.acknowledge(snapshot, ID, 25, AckStatus.EXPECTED, "new index", "ben", NOON.plusSeconds(60));
+        assertThat(tracker.list(snapshot)).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(ChangeStatus.EXPECTED);
+            assertThat(c.acknowledgement().orElseThrow().user()).isEqualTo("ben");
+        });
+        assertThat(Acknowledgements.read(dir).all()).hasSize(1);
+        // The store knows the file as its own and keeps taking builds.
+        assertThat(HistoryStore.open(dir).verify()).isEmpty();
+        ingest(HistoryStore.open(dir), stepAt(41, 25, 1.2, 1), 40, 41);
+    }
+
+    @Test
+    void refusesToAcknowledgeWhatIsNotThere() {
+        HistorySnapshot snapshot = store(dir, stepAt(40, 25, 1.2, 2)).snapshot();
+        ChangeTracker tracker = ChangeTracker.withDefaults();
+        assertThatThrownBy(() -> tracker.acknowledge(snapshot, ID, 10, AckStatus.EXPECTED, "", "anna", NOON))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("series " + ID + " has no change point at build 10; its change points are at builds 25");
+        assertThatThrownBy(() -> tracker.acknowledge(snapshot, "nope/x", 25, AckStatus.EXPECTED, "", "anna", NOON))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("series nope/x is not in");
+        assertThat(dir.resolve(Acknowledgements.FILE_NAME)).doesNotExist();
+    }
+
+    @Test
+    void aLineCutShortByACrashIsIgnoredAndWrittenOver() throws Exception {
+        Path file = dir.resolve(Acknowledgements.FILE_NAME);
+        Acknowledgement first = new Acknowledgement(ID, 12, AckStatus.EXPECTED, "new index", "anna", NOON);
+        Acknowledgements.append(dir, first);
+        Files.writeString(file, "{\"series\":\"mail_query/x\",\"bu", StandardOpenOption.APPEND);
+        assertThat(Acknowledgements.read(dir).all()).containsExactly(first);
+
+        Acknowledgement second = new Acknowledgement(ID, 40, AckStatus.NO_CHANGE, "machine swap", "ben", NOON);
+        Acknowledgements.append(dir, second);
+        assertThat(Acknowledgements.read(dir).all()).containsExactly(first, second);
+        assertThat(Files.readAllLines(file, StandardCharsets.UTF_8)).hasSize(2);
+    }
+
+    @Test
+    void aDamagedLineIsRefusedWithItsPlace() throws Exception {
+        Acknowledgements.append(dir, new Acknowledgement(ID, 12, AckStatus.EXPECTED, "", "anna", NOON));
+        Files.writeString(dir.resolve(Acknowledgements.FILE_NAME),
+                "{\"series\":\"a/b\",\"build\":3,\"status\":\"maybe\",\"time\":\"2026-11-28T12:00:00Z\"}\n", StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> Acknowledgements.read(dir)).isInstanceOf(BadInputException.class)
+                .hasMessage(dir.resolve(Acknowledgements.FILE_NAME) + ": line 2: acknowledgement status must be expected, bug or no-change, found \"maybe\"");
+    }
+
+    @Test
+    void theNewestNightSearchesOnlyItsWindowAndAgreesWithAWholeSearch() throws Exception {
+        // 260 nights: a step at 61 and at 201; the cache carries the search from night to night.
+        double[] values = ChangeDetectorTest.noise(260, 200, 0.02, 3);
+        for (int i = 60; i < values.length; i++) {
+            values[i] *= i < 200 ? 1.2 : 1.45;
+        }
+        HistoryStore store = HistoryStore.open(dir);
+        ChangeTracker tracker = ChangeTracker.withDefaults();
+        ChangeTracker.Nights nights = null;
+        for (int n = 1; n <= values.length; n++) {
+            ingest(store, values, n - 1, n);
+            HistorySnapshot snapshot = store.snapshot();
+            SeriesInfo info = snapshot.series().get(0);
+            try (ChangeTracker.Session session = tracker.session(snapshot)) {
+                nights = session.nights(info, n).orElseThrow();
+            }
+        }
+        assertThat(dir.resolve(ChangeCache.FILE_NAME)).exists();
+        List<TrackedChange> whole = tracker.list(store.snapshot());
+        assertThat(nights.tonight()).isEqualTo(whole);
+        assertThat(whole).extracting(c -> c.change().build()).containsExactly(61L, 201L);
+        // The cache's state is that of the night before: it reaches back less than a window.
+        String cache = Files.readString(dir.resolve(ChangeCache.FILE_NAME));
+        assertThat(cache).contains("\"size\":258");
+
+        // A damaged cache is only rebuilt.
+        Files.writeString(dir.resolve(ChangeCache.FILE_NAME), "{not json");
+        try (ChangeTracker.Session session = tracker.session(store.snapshot())) {
+            assertThat(session.nights(store.snapshot().series().get(0), 260).orElseThrow().tonight()).isEqualTo(whole);
+        }
+    }
+}
