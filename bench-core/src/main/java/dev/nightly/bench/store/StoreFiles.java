@@ -18,9 +18,9 @@ final class StoreFiles {
     static final String LOCK_FILE = ".lock";
     static final String TEMP_PREFIX = Manifest.FILE_NAME + ".tmp-";
 
-    /** series/&lt;dataset&gt;-&lt;hash&gt;[.g&lt;generation&gt;].tsv and index/&lt;dataset&gt;-&lt;hash&gt;.idx */
+    /** series/&lt;dataset&gt;-&lt;hash&gt;[.g&lt;generation&gt;].tsv and index/&lt;dataset&gt;-&lt;hash&gt;[.v2].idx */
     private static final Pattern SERIES_FILE = Pattern.compile("[A-Za-z0-9_.-]{1,40}-[0-9a-f]{16}(\\.g[0-9]+)?\\.tsv");
-    private static final Pattern INDEX_FILE = Pattern.compile("[A-Za-z0-9_.-]{1,40}-[0-9a-f]{16}\\.idx");
+    private static final Pattern INDEX_FILE = Pattern.compile("[A-Za-z0-9_.-]{1,40}-[0-9a-f]{16}(\\.v2)?\\.idx");
 
     private StoreFiles() {
     }
@@ -32,6 +32,12 @@ final class StoreFiles {
 
     static String indexFile(String dataset) {
         return INDEX_DIR + "/" + safe(dataset) + "-" + String.format(Locale.ROOT, "%016x", Fingerprints.of(dataset)) + ".idx";
+    }
+
+    /** The index of the second kind (fingerprints with values): another name, so that converting one is atomic. */
+    static String valueIndexFile(String dataset) {
+        String keyOnly = indexFile(dataset);
+        return keyOnly.substring(0, keyOnly.length() - ".idx".length()) + ".v2.idx";
     }
 
     /** Whether a manifest's file reference is one of ours: no path tricks can leave the store. */
