@@ -61,7 +61,11 @@ public record CheckSettings(boolean useDefaults, List<CheckRule> rules) implemen
         if (!useDefaults) {
             return Optional.empty();
         }
-        return Optional.of(kind == CheckKind.BOUNDS ? CheckRule.defaultBounds() : CheckRule.defaultRegression());
+        return Optional.of(switch (kind) {
+            case BOUNDS -> CheckRule.defaultBounds();
+            case REGRESSION -> CheckRule.defaultRegression();
+            case MISSING -> CheckRule.defaultMissing();
+        });
     }
 
     public static CheckSettings read(Path file) {

@@ -11,7 +11,11 @@ public enum Verdict {
     /** Within the tolerance of its baseline, or within its bounds. */
     OK(false),
     /** Nothing to compare with yet (a new series, or the named baseline build lacks it). */
-    NO_BASELINE(false);
+    NO_BASELINE(false),
+    /** Had a value in the previous build and has none in this one: the benchmark failed, crashed or was dropped. Flagged. */
+    MISSING(true),
+    /** Compared, but which way is better is unknown (no unit, no direction in the checks): shown, never flagged. */
+    NOT_JUDGED(false);
 
     private final boolean flagged;
 
