@@ -84,6 +84,15 @@ final class HawdJsonReader {
      * end. One builder per reader, since parameter nodes keep its series numbers.
      */
     private final Observations.Builder observations = Observations.builder();
+    /** The measured values of each row by its parameters, time and commit, to tell a row printed again from a conflict. */
+    private final Map<RowKey, FirstRow> seenRows = new HashMap<>();
+
+    private record RowKey(Object node, long seconds, int nano, String commit) {
+    }
+
+    private record FirstRow(int row, String[] names, double[] values) {
+    }
+
     /** The first error of a streamed row's values. */
     private BadInputException deferred;
     /** The row read into when streaming: rows are turned into observations at once, so one is enough. */
@@ -861,12 +870,47 @@ final class HawdJsonReader {
             if (measures == 0) {
                 return;
             }
+            checkAgainstEarlierRow(node, measures);
             out.row(seconds, nano, commit);
             int measure = 0;
             for (int i = 0; i < count; i++) {
                 RawColumn column = columns[i];
                 if (!column.role.parameter && column.present) {
                     out.value(node.series(out, measure++, column.name, column.role.unit), column.number);
+                }
+            }
+        }
+
+        /**
+         * A row printed again (same parameters, time and commit) must have the same values: the store keeps
+         * it once. Another value under the same series, time and commit in one file is a conflict no reading
+         * can settle, so it is refused with both values rather than one of them kept.
+         */
+        private void checkAgainstEarlierRow(ParameterNode node, int measures) {
+            String[] names = new String[measures];
+            double[] values = new double[measures];
+            int k = 0;
+            for (int i = 0; i < count; i++) {
+                RawColumn column = columns[i];
+                if (!column.role.parameter && column.present) {
+                    names[k] = column.name;
+                    values[k++] = column.number;
+                }
+            }
+            FirstRow first = seenRows.putIfAbsent(new RowKey(node, seconds, nano, commit), new FirstRow(number, names, values));
+            if (first == null) {
+                return;
+            }
+            for (int j = 0; j < measures; j++) {
+                for (int e = 0; e < first.names.length; e++) {
+                    if (first.names[e].equals(names[j]) && Double.compare(first.values[e], values[j]) != 0
+                            && !(first.values[e] == 0 && values[j] == 0)) {
+                        throw new BadInputException(file + ": dataset " + dataset + ", row " + number + " (line " + line
+                                + "): series " + seriesKey(node.parameters, names[j]).id() + " has two values at "
+                                + LocalDateTime.ofEpochSecond(seconds, nano, ZoneOffset.UTC) + (commit.isEmpty() ? "" : ", commit " + commit)
+                                + ": " + first.values[e] + " (row " + first.row + ") and " + values[j]
+                                + "; a file gives one value per series, time and commit");
+                    }
                 }
             }
         }
