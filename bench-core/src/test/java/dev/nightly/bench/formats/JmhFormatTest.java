@@ -16,6 +16,7 @@ import dev.nightly.bench.model.Direction;
 import dev.nightly.bench.model.Observation;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -144,5 +145,20 @@ class JmhFormatTest {
 
         assertRefused(format, write(dir, "twice.json", twice), "benchmark 2", QUERY + "/query{mode=thrpt,rows=1000}",
                 "a second value, 861.2093340121841 (the first, 4211.873021533814, at benchmark 1");
+    }
+
+    @Test
+    void aBenchmarkWithoutAScoreIsSaidNotStored() {
+        Path noScore = write(dir, "c.json", replaced(SAMPLE, "\"score\" : 381.92,", "\"score\" : \"NaN\","));
+        Path missing = write(dir, "m.json", replaced(SAMPLE, "\"score\" : 381.92,", ""));
+
+        for (Path file : List.of(noScore, missing)) {
+            BenchmarkResults results = read(format, file);
+            assertThat(results.observations()).noneMatch(o -> o.key().measure().equals("lookup"));
+            assertThat(results.skipped()).singleElement().satisfies(s -> {
+                assertThat(s.entry()).isEqualTo(INDEX + ".lookup [mode=ss]");
+                assertThat(s.reason()).startsWith("no score");
+            });
+        }
     }
 }

@@ -200,7 +200,7 @@ public final class GoogleBenchmarkFormat implements ResultFormat {
      * named it for people. Without either the unit stays empty: the direction is unknown, the series is
      * tracked and charted, and not judged unless the checks name a direction.
      */
-    static String counterUnit(String name) {
+    public static String counterUnit(String name) {
         String known = COUNTER_UNITS.get(name);
         if (known != null) {
             return known;
