@@ -95,19 +95,24 @@ public final class HistoryStore {
             if (Files.exists(dir.resolve(Manifest.FILE_NAME))) {
                 return;
             }
-            try (Stream<Path> entries = Files.list(dir)) {
-                List<String> others = entries.filter(p -> !isEmptyDirectory(p)).map(p -> p.getFileName().toString())
-                        .filter(name -> !name.equals(StoreFiles.LOCK_FILE) && !name.startsWith(StoreFiles.TEMP_PREFIX))
-                        .sorted().toList();
-                if (!others.isEmpty()) {
-                    throw new BadInputException(dir + ": not a history store (no " + Manifest.FILE_NAME
-                            + ") and not empty (holds " + others.get(0) + (others.size() > 1 ? " and more" : "")
-                            + "); give an empty or new directory");
-                }
-            }
+            refuseOtherContent(dir);
             // The manifest comes first: a process killed right after it leaves a valid empty store, and the
             // data directories are made by the first writer.
             StoreFiles.replaceAtomically(dir.resolve(Manifest.FILE_NAME), Manifest.empty().toJson());
+        }
+    }
+
+    /** A directory without manifest becomes a store only when it holds nothing else (empty folders aside). */
+    private static void refuseOtherContent(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<String> others = entries.filter(p -> !isEmptyDirectory(p)).map(p -> p.getFileName().toString())
+                    .filter(name -> !name.equals(StoreFiles.LOCK_FILE) && !name.startsWith(StoreFiles.TEMP_PREFIX))
+                    .sorted().toList();
+            if (!others.isEmpty()) {
+                throw new BadInputException(dir + ": not a history store (no " + Manifest.FILE_NAME
+                        + ") and not empty (holds " + others.get(0) + (others.size() > 1 ? " and more" : "")
+                        + "); give an empty or new directory");
+            }
         }
     }
 
@@ -168,8 +173,17 @@ public final class HistoryStore {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": is a file, not a history store directory");
         }
-        Manifest manifest = Files.exists(dir.resolve(Manifest.FILE_NAME)) ? Manifest.read(dir.resolve(Manifest.FILE_NAME))
-                : Manifest.empty();
+        boolean isStore = Files.exists(dir.resolve(Manifest.FILE_NAME));
+        try {
+            if (!isStore && Files.isDirectory(dir)) {
+                // What the ingest would refuse, the dry run refuses too.
+                refuseOtherContent(dir);
+            }
+        }
+        catch (IOException e) {
+            throw new BadInputException(dir + ": cannot read the history store: " + e.getMessage(), e);
+        }
+        Manifest manifest = isStore ? Manifest.read(dir.resolve(Manifest.FILE_NAME)) : Manifest.empty();
         LocalDateTime fallbackTime = PointCodec.normalize(defaultTime == null ? LocalDateTime.now() : defaultTime);
         String fallbackCommit = defaultCommit == null ? "" : defaultCommit.strip();
         HistoryStore reader = new HistoryStore(dir, Clock.systemDefaultZone());
