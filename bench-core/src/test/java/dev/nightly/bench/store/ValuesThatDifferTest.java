@@ -118,11 +118,7 @@ class ValuesThatDifferTest {
     @Test
     void aStoreWrittenBeforeRecognisesItsRowsAndIsConvertedOnItsNextIngest() throws IOException {
         Path history = dir.resolve("history");
-        HistoryStore store = HistoryStore.open(history);
-        for (int night = 1; night <= 3; night++) {
-            store.ingest(10 + night, hawdNight(night), "", null);
-        }
-        writeAsBefore(history);
+        HistoryStore store = threeNightsWrittenAsBefore(history);
         Path keyOnlyIndex = history.resolve(StoreFiles.indexFile("mail_query"));
         assertThat(keyOnlyIndex).exists();
         assertThat(Files.readString(history.resolve(Manifest.FILE_NAME))).doesNotContain("\"kind\"");
@@ -143,11 +139,7 @@ class ValuesThatDifferTest {
     @Test
     void rowsOfABuildDeletedInAStoreWrittenBeforeDoNotComeBack() throws IOException {
         Path history = dir.resolve("history");
-        HistoryStore store = HistoryStore.open(history);
-        for (int night = 1; night <= 3; night++) {
-            store.ingest(10 + night, hawdNight(night), "", null);
-        }
-        writeAsBefore(history);
+        HistoryStore store = threeNightsWrittenAsBefore(history);
         assertThat(store.removeBuild(12)).isEqualTo(4);
 
         IngestSummary again = store.ingest(14, hawdNight(3), "", null);
@@ -171,6 +163,16 @@ class ValuesThatDifferTest {
         assertThat(same.newPoints()).isZero();
         assertThat(other.newPoints()).isEqualTo(1);
         assertThat(store.snapshot().read(key).points()).extracting(Point::value).containsExactly(10.0, 12.0);
+    }
+
+    /** A store of nights 1 to 3 (builds 11 to 13) as versions before values counted wrote it. */
+    private static HistoryStore threeNightsWrittenAsBefore(Path history) throws IOException {
+        HistoryStore store = HistoryStore.open(history);
+        for (int night = 1; night <= 3; night++) {
+            store.ingest(10 + night, hawdNight(night), "", null);
+        }
+        writeAsBefore(history);
+        return store;
     }
 
     private static BenchmarkResults hawdNight(int night) {
