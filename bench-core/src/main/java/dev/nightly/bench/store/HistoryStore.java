@@ -247,8 +247,9 @@ public final class HistoryStore {
         /**
          * Sorts the observations into new points and points stored before. A point is stored before when
          * its series, time, commit and value are (a row printed again); another value under the same
-         * series, time and commit is a new point of its own. Rows of stores written before values counted
-         * are recognised by their series, time and commit, as then.
+         * series, time and commit is a new point of its own. The index of a dataset of a store written before
+         * values counted is converted first (see {@link #convert}); rows of its deleted builds are recognised
+         * by series, time and commit, as then.
          */
         Plan plan(BenchmarkResults results, String fallbackCommit, LocalDateTime fallbackTime) throws IOException {
             plan = new Plan();
