@@ -94,7 +94,9 @@ class ForeignResultsCliIT {
         assertThat(contents(history)).isEqualTo(before);
         // A second run of a log without times is a new value of a series the store has; the Qt 4 log's are new series.
         assertThat(dryRun.stdout()).contains("new series StorageBenchmark/write:CPUTicks: 1 point (last 30000 CPU ticks)",
-                "\nseries MailParserBenchmark/parsePlainText: 1 point", "(4 new series), 0 already stored");
+                "(4 new series), 0 already stored");
+        assertThat(dryRun.stdout().lines()).contains(
+                "series MailParserBenchmark/parsePlainText: 1 point (last 1.25 ms), unit ms, lower is better, parameters none");
     }
 
     @Test
