@@ -67,18 +67,12 @@ public final class JmhFormat implements ResultFormat {
         String method = dot > 0 && dot < name.length() - 1 ? name.substring(dot + 1) : name;
 
         Map<String, String> parameters = new TreeMap<>();
-        JsonNode params = benchmark.get("params");
-        if (params != null && !params.isNull()) {
-            if (!params.isObject()) {
-                throw place.error("params", "must be an object, found " + FormatJson.kind(params));
+        for (Map.Entry<String, JsonNode> param : FormatJson.optionalObject(benchmark, "params", place)) {
+            JsonNode value = param.getValue();
+            if (!value.isValueNode() || value.isNull()) {
+                throw place.error("params." + param.getKey(), "must be a string, found " + FormatJson.kind(value));
             }
-            for (Map.Entry<String, JsonNode> param : params.properties()) {
-                JsonNode value = param.getValue();
-                if (!value.isValueNode() || value.isNull()) {
-                    throw place.error("params." + param.getKey(), "must be a string, found " + FormatJson.kind(value));
-                }
-                parameters.put(param.getKey(), value.asText());
-            }
+            parameters.put(param.getKey(), value.asText());
         }
         // A @Param called "mode" keeps its name; JMH's mode then goes under a name that cannot clash.
         parameters.put(parameters.containsKey("mode") ? "jmh.mode" : "mode", mode);

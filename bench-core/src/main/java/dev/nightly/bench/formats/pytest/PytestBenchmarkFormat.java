@@ -149,23 +149,17 @@ public final class PytestBenchmarkFormat implements ResultFormat {
     private static Map<String, String> parameters(JsonNode benchmark, String name, String fullname, Place place) {
         Map<String, String> parameters = new TreeMap<>();
         boolean unstable = false;
-        JsonNode params = benchmark.get("params");
-        if (params != null && !params.isNull()) {
-            if (!params.isObject()) {
-                throw place.error("params", "must be an object, found " + FormatJson.kind(params));
-            }
-            for (Map.Entry<String, JsonNode> param : params.properties()) {
-                JsonNode value = param.getValue();
-                // Parameters can be any Python value; pytest-benchmark writes what JSON can hold as it is.
-                String text = value.isValueNode() ? (value.isNull() ? "None" : value.asText()) : value.toString();
-                unstable |= text.startsWith(UNSERIALIZABLE) || ADDRESS.matcher(text).find();
-                parameters.put(param.getKey(), text);
-            }
-            if (!unstable) {
-                return parameters;
-            }
-            parameters.clear();
+        for (Map.Entry<String, JsonNode> param : FormatJson.optionalObject(benchmark, "params", place)) {
+            JsonNode value = param.getValue();
+            // Parameters can be any Python value; pytest-benchmark writes what JSON can hold as it is.
+            String text = value.isValueNode() ? (value.isNull() ? "None" : value.asText()) : value.toString();
+            unstable |= text.startsWith(UNSERIALIZABLE) || ADDRESS.matcher(text).find();
+            parameters.put(param.getKey(), text);
         }
+        if (!parameters.isEmpty() && !unstable) {
+            return parameters;
+        }
+        parameters.clear();
         String id = FormatJson.optionalText(benchmark, "param", place, null);
         if (id == null || id.isEmpty()) {
             id = idOf(fullname).orElse(idOf(name).orElse(""));
