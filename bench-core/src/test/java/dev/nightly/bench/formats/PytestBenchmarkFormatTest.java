@@ -152,4 +152,15 @@ class PytestBenchmarkFormatTest {
         assertThat(read(format, second).observations()).extracting(o -> o.key().id()).isEqualTo(keys);
         assertThat(keys).noneMatch(key -> key.contains("0x"));
     }
+
+    @Test
+    void idsOfVersion2NamesBecomeTheParamParameter() {
+        String stats = "\"stats\": {\"min\": 0.001, \"max\": 0.002, \"mean\": 0.0015, \"stddev\": 0.0001, \"rounds\": 10, \"median\": 0.0015}";
+        Path file = write(dir, "v2.json", "{\"machine_info\": {\"node\": \"ci\"}, \"version\": \"2.5.0\", \"benchmarks\": ["
+                + "{\"name\": \"test_parse[small-10]\", \"fullname\": \"tests/test_parse.py::test_parse[small-10]\", \"group\": null, " + stats + "},"
+                + "{\"name\": \"test_parse[large-1000]\", \"fullname\": \"tests/test_parse.py::test_parse[large-1000]\", \"group\": null, " + stats + "}]}");
+
+        assertThat(read(format, file).observations()).extracting(o -> o.key().id()).contains(
+                "tests/test_parse.py/test_parse{param=small-10}", "tests/test_parse.py/test_parse{param=large-1000}");
+    }
 }
