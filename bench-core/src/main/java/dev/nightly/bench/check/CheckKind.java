@@ -11,5 +11,7 @@ public enum CheckKind {
      * the change point is first confirmed, then reported as an open regression (flagged only with
      * {@code keepFailing}).
      */
-    CHANGE
+    CHANGE,
+    /** A series that had a value in the previous build must have one in this build too (a benchmark that failed or crashed). */
+    MISSING
 }

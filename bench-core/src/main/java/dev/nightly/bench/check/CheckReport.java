@@ -8,23 +8,31 @@ import java.util.Optional;
 /**
  * Every check of one build, worst first.
  *
- * @param build   the build that was checked
- * @param results one result per series and check, ordered by {@link CheckResult#WORST_FIRST}
+ * @param build    the build that was checked
+ * @param results  one result per series and check, ordered by {@link CheckResult#WORST_FIRST}
+ * @param warnings what is wrong with the build as a whole (series that are nearly all new), one line each;
+ *                 a warning makes the build UNSTABLE
  */
-public record CheckReport(long build, List<CheckResult> results) implements java.io.Serializable {
+public record CheckReport(long build, List<CheckResult> results, List<String> warnings) implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     public CheckReport {
         results = results.stream().sorted(CheckResult.WORST_FIRST).toList();
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    public CheckReport(long build, List<CheckResult> results) {
+        this(build, results, List.of());
     }
 
     public List<CheckResult> flagged() {
         return results.stream().filter(CheckResult::isFlagged).toList();
     }
 
-    /** The worst level among flagged results; empty when nothing is flagged. */
+    /** The worst level among flagged results and warnings (UNSTABLE); empty when nothing is flagged. */
     public Optional<Level> worstLevel() {
-        return flagged().stream().map(CheckResult::level).reduce(Level::worse);
+        Optional<Level> worst = flagged().stream().map(CheckResult::level).reduce(Level::worse);
+        return warnings.isEmpty() ? worst : Optional.of(worst.map(level -> Level.worse(level, Level.UNSTABLE)).orElse(Level.UNSTABLE));
     }
 
     public Map<Verdict, Long> countByVerdict() {
@@ -55,6 +63,9 @@ public record CheckReport(long build, List<CheckResult> results) implements java
                         .append(verdict.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
                 separator = ", ";
             }
+        }
+        if (!warnings.isEmpty()) {
+            text.append("; ").append(warnings.size()).append(warnings.size() == 1 ? " warning" : " warnings");
         }
         return text.toString();
     }

@@ -16,7 +16,7 @@ import java.util.Comparator;
  * @param baseline      what it was compared with: a value and how it was chosen; for bounds the bound
  * @param changePercent change from the baseline in percent (signed as the numbers move), or {@code null}
  * @param tolerance     the allowed worsening in percent that was applied, or {@code null} for bounds
- * @param direction     which way the series gets better
+ * @param direction     which way the series gets better, or {@code null} when unknown ({@link Verdict#NOT_JUDGED})
  * @param verdict       the conclusion
  * @param level         what a flag does to the build
  */
@@ -48,6 +48,11 @@ public record CheckResult(SeriesKey key, String unit, CheckKind kind, Point poin
         if (isFlagged()) {
             line.append(' ').append(level);
         }
+        if (verdict == Verdict.MISSING) {
+            return line.append(' ').append(key.id()).append(": ").append(baseline.description()).append(", last ")
+                    .append(Numbers.format(point.value())).append(unitSuffix()).append(" in build ").append(point.build())
+                    .append(point.commit().isEmpty() ? "" : " (commit " + point.commit() + ")").toString();
+        }
         line.append(' ').append(key.id()).append(": ").append(Numbers.format(point.value())).append(unitSuffix());
         if (baseline != null) {
             line.append(kind == CheckKind.BOUNDS ? " allowed " : " vs ").append(baseline.describe(unitSuffix()));
@@ -57,6 +62,9 @@ public record CheckResult(SeriesKey key, String unit, CheckKind kind, Point poin
         }
         if (tolerance != null) {
             line.append(" (tolerance ").append(String.format(java.util.Locale.ROOT, "%.1f%%", tolerance)).append(')');
+        }
+        if (verdict == Verdict.NOT_JUDGED) {
+            line.append(" (not judged: its unit does not say which way is better; a \"direction\" in the checks does)");
         }
         line.append(" [build ").append(point.build());
         if (!point.commit().isEmpty()) {

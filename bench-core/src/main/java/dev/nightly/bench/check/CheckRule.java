@@ -49,6 +49,11 @@ public record CheckRule(SeriesSelector series, CheckKind kind, BaselineKind base
                 null, Level.UNSTABLE, true);
     }
 
+    /** The built-in check for series missing from a build, at level UNSTABLE, for every series. */
+    public static CheckRule defaultMissing() {
+        return new CheckRule(SeriesSelector.ALL, CheckKind.MISSING, null, 0, null, null, null, Level.UNSTABLE, true);
+    }
+
     /** The built-in bounds check, at level UNSTABLE, for every series whose definition has bounds. */
     public static CheckRule defaultBounds() {
         return new CheckRule(SeriesSelector.ALL, CheckKind.BOUNDS, null, 0, null, null, null, Level.UNSTABLE, true);

@@ -66,6 +66,7 @@ public record CheckSettings(boolean useDefaults, List<CheckRule> rules) implemen
             case BOUNDS -> CheckRule.defaultBounds();
             case REGRESSION -> CheckRule.defaultRegression();
             case CHANGE -> CheckRule.defaultChange();
+            case MISSING -> CheckRule.defaultMissing();
         });
     }
 

@@ -19,7 +19,9 @@ import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.SeriesInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Runs the configured checks of one build. It reads only the series the build added points to (the
@@ -49,22 +51,80 @@ public final class Checker {
 
     /**
      * Checks every series that has a value from {@code build}: bounds, regression and change points, each as
-     * the settings say, with the store's decisions about change points.
+     * the settings say, with the store's decisions about change points; shows as {@link Verdict#MISSING} every
+     * series that had a value in the previous build (the newest one before {@code build} with values) and has
+     * none in {@code build}; and warns of datasets whose series are nearly all new in {@code build} while
+     * series they had before have no value in it (series keys that change from run to run).
      */
     public CheckReport check(HistorySnapshot snapshot, long build) {
         List<CheckResult> results = new ArrayList<>();
+        long previous = -1;
+        Map<String, int[]> datasets = new TreeMap<>();
         ChangeTracker tracker = new ChangeTracker(ChangeSettings.defaults(), settings.directions());
         try (ChangeTracker.Session session = tracker.session(snapshot)) {
             Checker checker = withAcknowledgements(session.acknowledgements());
             for (SeriesInfo info : snapshot.series()) {
-                if (info.mayHaveBuild(build)) {
-                    Series series = checker.read(snapshot, info, build);
-                    results.addAll(checker.check(series, snapshot.dataset(info.key().dataset()), build));
-                    checker.checkChange(session, info, series, build).ifPresent(results::add);
+                int[] counts = datasets.computeIfAbsent(info.key().dataset(), d -> new int[3]);
+                if (info.lastBuild() < build) {
+                    previous = Math.max(previous, info.lastBuild());
+                    counts[GONE] += info.firstBuild() < build ? 1 : 0;
+                }
+                if (!info.mayHaveBuild(build)) {
+                    continue;
+                }
+                Series series = checker.read(snapshot, info, build);
+                results.addAll(checker.check(series, snapshot.dataset(info.key().dataset()), build));
+                checker.checkChange(session, info, series, build).ifPresent(results::add);
+                int current = indexOf(series.points(), build);
+                if (current > 0) {
+                    previous = Math.max(previous, series.points().get(current - 1).build());
+                }
+                if (current >= 0) {
+                    counts[PRESENT]++;
+                    counts[NEW] += info.firstBuild() == build ? 1 : 0;
                 }
             }
         }
-        return new CheckReport(build, results);
+        if (previous >= 0) {
+            for (SeriesInfo info : snapshot.series()) {
+                if (info.lastBuild() == previous && previous < build) {
+                    settings.ruleFor(info.key(), CheckKind.MISSING)
+                            .ifPresent(rule -> results.add(missing(snapshot, info, build, rule)));
+                }
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        datasets.forEach((dataset, counts) -> {
+            // "Nearly all": four in five, and at least two, so that one renamed benchmark is no warning.
+            if (counts[NEW] >= 2 && counts[NEW] * 5 >= counts[PRESENT] * 4 && counts[GONE] > 0) {
+                warnings.add(dataset + ": " + counts[NEW] + " of " + counts[PRESENT] + " series of build " + build
+                        + " are new, while " + counts[GONE] + " series of earlier builds have no value in it;"
+                        + " do its series keys change from run to run (a parameter that holds a memory address,"
+                        + " a time or a random value)? New series have no baseline, so nothing of them is checked");
+            }
+        });
+        return new CheckReport(build, results, warnings);
+    }
+
+    private static final int PRESENT = 0;
+    private static final int NEW = 1;
+    private static final int GONE = 2;
+
+    private static int indexOf(List<Point> points, long build) {
+        for (int i = points.size() - 1; i >= 0; i--) {
+            if (points.get(i).build() == build) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static CheckResult missing(HistorySnapshot snapshot, SeriesInfo info, long build, CheckRule rule) {
+        Series recent = snapshot.readRecent(info.key(), 1);
+        Point last = recent.last();
+        Direction direction = rule.direction() != null ? rule.direction() : Direction.known(info.unit()).orElse(null);
+        return new CheckResult(info.key(), info.unit(), CheckKind.MISSING, last,
+                new Baseline(null, "no value in build " + build), null, null, direction, Verdict.MISSING, rule.level());
     }
 
     /**
@@ -227,7 +287,8 @@ public final class Checker {
     private CheckResult checkRegression(Series series, int index, CheckRule rule) {
         List<Point> points = series.points();
         Point point = points.get(index);
-        Direction direction = rule.direction() == null ? Direction.fromUnit(series.unit()) : rule.direction();
+        // Null when neither the checks nor the unit say which way is better: then compared, never flagged.
+        Direction direction = rule.direction() != null ? rule.direction() : Direction.known(series.unit()).orElse(null);
         double[] recent = recentValues(points, index, rule.window(), expectedSince(series, index));
         Baseline baseline = switch (rule.baseline()) {
             case PREVIOUS -> index == 0 ? null
@@ -246,6 +307,10 @@ public final class Checker {
                 ? point.error() / Math.abs(baseline.value()) * 100.0 : Double.NaN;
         double tolerance = rule.tolerance() != null ? rule.tolerance()
                 : recent.length == 0 ? Noise.FALLBACK_TOLERANCE : Noise.tolerance(recent, relativeError);
+        if (direction == null) {
+            return new CheckResult(series.key(), series.unit(), CheckKind.REGRESSION, point, baseline,
+                    Change.percent(baseline.value(), point.value()), null, null, Verdict.NOT_JUDGED, rule.level());
+        }
         double worsening = direction.worsening(baseline.value(), point.value());
         Verdict verdict = worsening > tolerance ? Verdict.REGRESSED : worsening < -tolerance ? Verdict.IMPROVED : Verdict.OK;
         return new CheckResult(series.key(), series.unit(), CheckKind.REGRESSION, point, baseline,

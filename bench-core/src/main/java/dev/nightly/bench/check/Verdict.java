@@ -17,7 +17,11 @@ public enum Verdict {
      * acknowledged as a bug). Reported; flagged as {@link #REGRESSED} instead where the checks ask that open
      * changes keep failing.
      */
-    OPEN_REGRESSION(false);
+    OPEN_REGRESSION(false),
+    /** Had a value in the previous build and has none in this one: the benchmark failed, crashed or was dropped. Flagged. */
+    MISSING(true),
+    /** Compared, but which way is better is unknown (no unit, no direction in the checks): shown, never flagged. */
+    NOT_JUDGED(false);
 
     private final boolean flagged;
 

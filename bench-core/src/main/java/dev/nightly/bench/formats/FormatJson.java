@@ -13,6 +13,8 @@ import dev.nightly.bench.json.JsonInput;
 import dev.nightly.bench.model.BadInputException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the JSON results files of other tools. They are small (one run), so a tree is fine. Unlike our own
@@ -78,6 +80,18 @@ public final class FormatJson {
             throw place.error(field, "must be a string, found " + kind(value));
         }
         return value.textValue();
+    }
+
+    /** The fields of an optional object field, none when it is absent or null; anything but an object is refused. */
+    public static Iterable<Map.Entry<String, JsonNode>> optionalObject(JsonNode object, String field, Place place) {
+        JsonNode value = object.get(field);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isObject()) {
+            throw place.error(field, "must be an object, found " + shape(value));
+        }
+        return value.properties();
     }
 
     /** A required finite number. */

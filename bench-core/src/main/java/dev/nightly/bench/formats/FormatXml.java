@@ -4,6 +4,9 @@ import dev.nightly.bench.json.JsonInput;
 import dev.nightly.bench.model.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -31,6 +34,9 @@ public final class FormatXml {
     /** Environment values are short; test output captured in CDATA can be long and is not needed. */
     private static final int MAX_TEXT = 1024;
 
+    /** An XML declaration, possibly after white space; group 1 is the declaration itself. */
+    private static final Pattern DECLARATION = Pattern.compile("\\s*(<\\?xml\\s[^>]*\\?>)");
+    private static final Pattern ENCODING = Pattern.compile("\\s*<\\?xml\\s[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
     private static final Pattern ROOT = Pattern.compile(
             "\\A\\uFEFF?\\s*(?:<\\?xml[^>]*\\?>\\s*)?(?:(?:<!--.*?-->|<\\?.*?\\?>)\\s*)*<([A-Za-z_][\\w.-]*)", Pattern.DOTALL);
 
@@ -49,15 +55,9 @@ public final class FormatXml {
     /** Reads a whole file into its root element. */
     public static XmlElement read(Path file, String what) {
         JsonInput.checkStart(file, '<', what);
-        // The JDK's own parser, not whatever StAX implementation a class path (a Jenkins plugin's) brings.
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
         XMLStreamReader reader = null;
         try (InputStream in = Files.newInputStream(file)) {
-            reader = factory.createXMLStreamReader(in);
+            reader = factory().createXMLStreamReader(in);
             return readDocument(file, reader);
         }
         catch (XMLStreamException e) {
@@ -67,18 +67,148 @@ public final class FormatXml {
             throw JsonInput.unreadable(file, e);
         }
         finally {
-            if (reader != null) {
-                try {
-                    reader.close();
+            close(reader);
+        }
+    }
+
+    /**
+     * Reads every XML document of a file: a QtTest binary that runs several test classes ({@code qExec} more
+     * than once) writes one document after another into one file, each with its own XML declaration, which
+     * no XML parser reads as one. Each document is parsed in turn from the text, the ones before it and its
+     * declaration blanked out, so that lines and columns in messages are those of the file.
+     */
+    public static List<XmlElement> readAll(Path file, String what) {
+        JsonInput.checkStart(file, '<', what);
+        String text;
+        try {
+            text = decode(file, Files.readAllBytes(file));
+        }
+        catch (IOException e) {
+            throw JsonInput.unreadable(file, e);
+        }
+        List<XmlElement> roots = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            Parsed parsed = readOne(file, from == 0 ? text : blankedBefore(text, from));
+            if (parsed.root == null) {
+                if (roots.isEmpty()) {
+                    throw new BadInputException(file + ": holds no XML element");
                 }
-                catch (XMLStreamException e) {
-                    // Closing a reader of a file we already have closed cannot lose anything.
+                return roots;
+            }
+            roots.add(parsed.root);
+            int end = parsed.endIn(text);
+            if (end < 0 || text.substring(end).isBlank()) {
+                return roots;
+            }
+            from = end;
+        }
+    }
+
+    /**
+     * A document read: its root, and where its root ended as the parser's line and column (its character
+     * offsets are not reliable), or -1 when the input ended with it.
+     */
+    private record Parsed(XmlElement root, int line, int column) {
+        /** The offset in {@code text} right after the root element, or -1. */
+        int endIn(String text) {
+            if (line < 0) {
+                return -1;
+            }
+            int offset = 0;
+            for (int current = 1; current < line && offset < text.length(); offset++) {
+                char c = text.charAt(offset);
+                // As the parser counts lines: LF, CR LF and a CR alone each end one.
+                if (c == '\n' || c == '\r' && (offset + 1 >= text.length() || text.charAt(offset + 1) != '\n')) {
+                    current++;
                 }
+            }
+            return Math.min(text.length(), offset + column - 1);
+        }
+    }
+
+    private static Parsed readOne(Path file, String text) {
+        XMLStreamReader reader = null;
+        try {
+            reader = factory().createXMLStreamReader(new StringReader(text));
+            return readDocument(file, reader, true);
+        }
+        catch (XMLStreamException e) {
+            throw syntaxError(file, e);
+        }
+        finally {
+            close(reader);
+        }
+    }
+
+    /** The text with everything before {@code from} and the XML declaration right after it made white space. */
+    private static String blankedBefore(String text, int from) {
+        StringBuilder blanked = new StringBuilder(text);
+        for (int i = 0; i < from; i++) {
+            char c = blanked.charAt(i);
+            if (c != '\n' && c != '\r') {
+                blanked.setCharAt(i, ' ');
+            }
+        }
+        Matcher declaration = DECLARATION.matcher(text).region(from, text.length());
+        if (declaration.lookingAt()) {
+            for (int i = declaration.start(1); i < declaration.end(1); i++) {
+                if (blanked.charAt(i) != '\n' && blanked.charAt(i) != '\r') {
+                    blanked.setCharAt(i, ' ');
+                }
+            }
+        }
+        return blanked.toString();
+    }
+
+    /** The file's text in the encoding its first XML declaration names (QtTest 4 wrote ISO-8859-1), else UTF-8. */
+    private static String decode(Path file, byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        String head = new String(bytes, start, Math.min(bytes.length - start, 200), StandardCharsets.ISO_8859_1);
+        Matcher encoding = ENCODING.matcher(head);
+        Charset charset = StandardCharsets.UTF_8;
+        if (encoding.lookingAt()) {
+            try {
+                charset = Charset.forName(encoding.group(1));
+            }
+            catch (IllegalArgumentException e) {
+                throw new BadInputException(file + ": line 1: the XML declaration names encoding "
+                        + Place.quote(encoding.group(1)) + ", which this Java does not know");
+            }
+        }
+        return new String(bytes, start, bytes.length - start, charset);
+    }
+
+    private static XMLInputFactory factory() {
+        // The JDK's own parser, not whatever StAX implementation a class path (a Jenkins plugin's) brings.
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        return factory;
+    }
+
+    private static void close(XMLStreamReader reader) {
+        if (reader != null) {
+            try {
+                reader.close();
+            }
+            catch (XMLStreamException e) {
+                // Closing a reader of a file we already have closed cannot lose anything.
             }
         }
     }
 
     private static XmlElement readDocument(Path file, XMLStreamReader reader) throws XMLStreamException {
+        return readDocument(file, reader, false).root;
+    }
+
+    /**
+     * Reads one document; with {@code stopAtEnd}, stops right after its root element and gives the character
+     * offset there (else -1), so that a document after it can be read.
+     */
+    private static Parsed readDocument(Path file, XMLStreamReader reader, boolean stopAtEnd) throws XMLStreamException {
         Deque<Builder> open = new ArrayDeque<>();
         XmlElement root = null;
         while (reader.hasNext()) {
@@ -104,6 +234,10 @@ public final class FormatXml {
                     XmlElement done = open.pop().build();
                     if (open.isEmpty()) {
                         root = done;
+                        if (stopAtEnd) {
+                            return new Parsed(root, reader.getLocation().getLineNumber(),
+                                    reader.getLocation().getColumnNumber());
+                        }
                     }
                     else {
                         open.peek().children.add(done);
@@ -120,10 +254,10 @@ public final class FormatXml {
                 }
             }
         }
-        if (root == null) {
+        if (root == null && !stopAtEnd) {
             throw new BadInputException(file + ": holds no XML element");
         }
-        return root;
+        return new Parsed(root, -1, -1);
     }
 
     private static BadInputException syntaxError(Path file, XMLStreamException e) {
@@ -133,6 +267,10 @@ public final class FormatXml {
         String what = JsonInput.firstLine(at >= 0 ? message.substring(at + "Message:".length()) : message);
         if (what.contains("DOCTYPE") || what.contains("DTD")) {
             what = "a DOCTYPE is not allowed in a results file";
+        }
+        else if (what.contains("[xX][mM][lL]")) {
+            // The parser's words for an XML declaration after the start, i.e. a second document in the file.
+            what = "a second XML document starts here (an XML declaration after the first one); this format has one document per file";
         }
         String where = e.getLocation() == null || e.getLocation().getLineNumber() < 0 ? ""
                 : "line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber() + ": ";

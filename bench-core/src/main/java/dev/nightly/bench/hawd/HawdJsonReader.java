@@ -85,6 +85,14 @@ final class HawdJsonReader {
      * end. One builder per reader, since parameter nodes keep its series numbers.
      */
     private final Observations.Builder observations = Observations.builder();
+    /**
+     * Rows with the same parameters, time and commit, found by a hash of those per row (one long and a slot in
+     * an int table per row: a history has hundreds of thousands of rows), and told apart from hash collisions,
+     * and a row printed again from a conflict, once the observations are built.
+     */
+    private final RowTwins rowTwins = new RowTwins();
+    private int nextNodeId;
+
     /** The first error of a streamed row's values. */
     private BadInputException deferred;
     /** The row read into when streaming: rows are turned into observations at once, so one is enough. */
@@ -164,7 +172,9 @@ final class HawdJsonReader {
         for (RawRow row : rows) {
             row.toObservations(observations);
         }
-        return new BenchmarkResults(Map.of(dataset, info), observations.build());
+        Observations built = observations.build();
+        rowTwins.check(built);
+        return new BenchmarkResults(Map.of(dataset, info), built);
     }
 
     /** The export's own name and description win over the definition's; bounds come from the definition. */
@@ -877,6 +887,7 @@ final class HawdJsonReader {
             if (measures == 0) {
                 return;
             }
+            rowTwins.add(node.id, seconds, nano, commit, number, measures);
             out.row(seconds, nano, commit);
             int measure = 0;
             for (int i = 0; i < count; i++) {
@@ -904,6 +915,7 @@ final class HawdJsonReader {
      * a map of parameters made and hashed per row.
      */
     private final class ParameterNode {
+        private final int id;
         private final SortedMap<String, String> parameters;
         private final Map<String, Map<String, ParameterNode>> children = new HashMap<>();
         private String lastName;
@@ -915,6 +927,7 @@ final class HawdJsonReader {
 
         ParameterNode(SortedMap<String, String> parameters) {
             this.parameters = parameters;
+            this.id = nextNodeId++;
         }
 
         ParameterNode child(String name, String value) {
@@ -954,6 +967,77 @@ final class HawdJsonReader {
             units[measureCount] = unit;
             series[measureCount] = out.series(seriesKey(parameters, measure), unit);
             return series[measureCount++];
+        }
+    }
+
+    /**
+     * The rows of a file by parameters, time and commit. A row printed again (the same values) is fine: the
+     * store keeps it once. Another value under the same series, time and commit in one file is a conflict no
+     * reading can settle, so it is refused with both values rather than one of them kept. A history has
+     * hundreds of thousands of rows: each costs a long (its hash and its index) and two ints while reading,
+     * and the rows whose hashes meet are found by one sort at the end and compared value by value.
+     */
+    private final class RowTwins {
+        /** Bits of a key that hold the row's index; the others hold its hash. */
+        private static final int INDEX_BITS = 24;
+        private long[] keys = new long[1024];
+        /** Per row in the order the observations get them: its first observation, and its number in the file. */
+        private int[] starts = new int[1025];
+        private int[] numbers = new int[1024];
+        private int rows;
+
+        void add(int node, long seconds, int nano, String commit, int number, int measures) {
+            if (rows + 1 >= keys.length) {
+                keys = java.util.Arrays.copyOf(keys, keys.length * 2);
+                starts = java.util.Arrays.copyOf(starts, keys.length + 1);
+                numbers = java.util.Arrays.copyOf(numbers, keys.length);
+            }
+            long hash = mix(mix(mix(mix(0x9E3779B97F4A7C15L, node), seconds), nano), commit.hashCode());
+            // Beyond 16 million rows the index no longer fits; such rows are not compared (no file is that long).
+            keys[rows] = rows < (1 << INDEX_BITS) ? hash << INDEX_BITS | rows : 0;
+            numbers[rows] = number;
+            starts[rows + 1] = starts[rows] + measures;
+            rows++;
+        }
+
+        private static long mix(long hash, long value) {
+            long h = (hash ^ value) * 0xff51afd7ed558ccdL;
+            return h ^ (h >>> 33);
+        }
+
+        /** Compares the rows whose hashes meet, value by value: same series, time and commit with another value is refused. */
+        void check(Observations built) {
+            long[] sorted = java.util.Arrays.copyOf(keys, rows);
+            java.util.Arrays.sort(sorted);
+            for (int k = 1; k < sorted.length; k++) {
+                if (sorted[k] >>> INDEX_BITS == sorted[k - 1] >>> INDEX_BITS && sorted[k] != 0) {
+                    int later = (int) (sorted[k] & ((1 << INDEX_BITS) - 1));
+                    // The first row of the run of equal hashes: every later one is compared with it.
+                    int j = k - 1;
+                    while (j > 0 && sorted[j - 1] >>> INDEX_BITS == sorted[k] >>> INDEX_BITS) {
+                        j--;
+                    }
+                    compare((int) (sorted[j] & ((1 << INDEX_BITS) - 1)), later, built);
+                }
+            }
+        }
+
+        private void compare(int first, int later, Observations built) {
+            for (int i = starts[later]; i < starts[later + 1]; i++) {
+                dev.nightly.bench.model.Observation again = built.get(i);
+                for (int j = starts[first]; j < starts[first + 1]; j++) {
+                    dev.nightly.bench.model.Observation earlier = built.get(j);
+                    if (earlier.key().equals(again.key()) && java.util.Objects.equals(earlier.time(), again.time())
+                            && earlier.commit().equals(again.commit())
+                            && Double.compare(earlier.value() == 0 ? 0.0 : earlier.value(), again.value() == 0 ? 0.0 : again.value()) != 0) {
+                        throw new BadInputException(file + ": dataset " + dataset + ", row " + numbers[later] + ": series "
+                                + again.key().id() + " has two values at " + again.time()
+                                + (again.commit().isEmpty() ? "" : ", commit " + again.commit()) + ": " + earlier.value()
+                                + " (row " + numbers[first] + ") and " + again.value()
+                                + "; a file gives one value per series, time and commit");
+                    }
+                }
+            }
         }
     }
 }

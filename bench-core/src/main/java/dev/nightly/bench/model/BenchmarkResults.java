@@ -16,14 +16,20 @@ import java.util.Map;
  * @param datasets     information on each dataset, by id
  * @param observations the values, in file order; kept as {@link Observations} (columns) when they are
  *                     given so (as the HAWD reader and {@link #merge} give them), else copied
+ * @param skipped      benchmarks the files name without a value (failed, crashed, skipped), in file order
  */
-public record BenchmarkResults(Map<String, DatasetInfo> datasets, List<Observation> observations)
+public record BenchmarkResults(Map<String, DatasetInfo> datasets, List<Observation> observations, List<Skipped> skipped)
         implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     public BenchmarkResults {
         datasets = Map.copyOf(datasets);
         observations = observations instanceof Observations columns ? columns : List.copyOf(observations);
+        skipped = skipped == null ? List.of() : List.copyOf(skipped);
+    }
+
+    public BenchmarkResults(Map<String, DatasetInfo> datasets, List<Observation> observations) {
+        this(datasets, observations, List.of());
     }
 
     public static BenchmarkResults empty() {
@@ -65,17 +71,19 @@ public record BenchmarkResults(Map<String, DatasetInfo> datasets, List<Observati
                 kept.add(observation);
             }
         }
-        return new BenchmarkResults(datasets, kept.build());
+        return new BenchmarkResults(datasets, kept.build(), skipped);
     }
 
     /** All results together; later information on a dataset completes earlier information. */
     public static BenchmarkResults merge(Collection<BenchmarkResults> parts) {
         Map<String, DatasetInfo> datasets = new LinkedHashMap<>();
         List<List<Observation>> observations = new ArrayList<>(parts.size());
+        List<Skipped> skipped = new ArrayList<>();
         for (BenchmarkResults part : parts) {
             part.datasets.forEach((id, info) -> datasets.merge(id, info, DatasetInfo::mergedWith));
             observations.add(part.observations);
+            skipped.addAll(part.skipped);
         }
-        return new BenchmarkResults(datasets, Observations.concat(observations));
+        return new BenchmarkResults(datasets, Observations.concat(observations), skipped);
     }
 }

@@ -31,6 +31,15 @@ public enum Direction {
     }
 
     /**
+     * The direction a unit tells, or empty when there is no unit to tell it (a Google Benchmark counter
+     * without a unit in its name, say): such a series is charted but not judged unless the checks name a
+     * direction.
+     */
+    public static java.util.Optional<Direction> known(String unit) {
+        return unit == null || unit.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(fromUnit(unit));
+    }
+
+    /**
      * The change from a baseline to a value, in percent, signed so that a positive number is always a
      * change for the worse.
      */

@@ -4,9 +4,14 @@ import dev.nightly.bench.model.SeriesKey;
 import java.time.LocalDateTime;
 
 /**
- * 64-bit identities of stored points: series, time and commit. {@code hawd json} prints the whole history
- * every night, so an ingest must recognise rows it stored before without reading the series themselves.
- * At 64 bits, a million points make a false match about one in ten million.
+ * 64-bit identities of stored points. {@code hawd json} prints the whole history every night, so an ingest
+ * must recognise rows it stored before without reading the series themselves. At 64 bits, a million points
+ * make a false match about one in ten million.
+ *
+ * <p>Two kinds: the first (indexes of kind 1, stores written before values counted) is of series, time and
+ * commit; the second (kind 2) adds the value, so that another value under the same series, time and commit
+ * (a second run of a format without times, in the same minute of the same commit) is a new point and not a
+ * re-printed one. The bits of both must never change: they are on disk.
  */
 final class Fingerprints {
     private Fingerprints() {
@@ -23,10 +28,32 @@ final class Fingerprints {
 
     /** As {@link #of(SeriesKey, LocalDateTime, String)}, from the series part and the time as text. */
     static long of(long seriesPart, String time, String commit) {
+        return finish(unfinished(seriesPart, time, commit));
+    }
+
+    /** The shared start of both kinds for one row; {@link #keyOnly} and {@link #withValue} finish it. */
+    static long unfinished(long seriesPart, String time, String commit) {
         long hash = mix(seriesPart, time);
         hash = mix(hash, "\u0000");
-        hash = mix(hash, commit);
-        return finish(hash);
+        return mix(hash, commit);
+    }
+
+    /** The first kind (series, time, commit), from {@link #unfinished}. */
+    static long keyOnly(long unfinished) {
+        return finish(unfinished);
+    }
+
+    /** The second kind (series, time, commit and value), from {@link #unfinished}. */
+    static long withValue(long unfinished, double value) {
+        // 0.0 and -0.0 are one measurement; the bits of a finite double are otherwise its identity.
+        long bits = Double.doubleToLongBits(value == 0 ? 0.0 : value);
+        long h = unfinished ^ 0x01;
+        h *= 0x100000001b3L;
+        for (int shift = 0; shift < Long.SIZE; shift += Byte.SIZE) {
+            h ^= (bits >>> shift) & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return finish(h);
     }
 
     static long of(String text) {

@@ -124,6 +124,10 @@ public final class HistoryStore {
 
     /** A directory that holds other things than a store (or what its creation leaves) is not made one. */
     private void refuseForeignDirectory() throws IOException {
+        refuseForeignDirectory(dir);
+    }
+
+    private static void refuseForeignDirectory(Path dir) throws IOException {
         if (!Files.isDirectory(dir) || Files.exists(dir.resolve(Manifest.FILE_NAME))) {
             return;
         }
@@ -169,9 +173,9 @@ public final class HistoryStore {
     }
 
     /**
-     * Stores the observations of one build. Points stored before (the same series, time and commit) are
-     * recognised and skipped, so feeding the whole {@code hawd json} history every night stores each row
-     * once, in the build that first saw it.
+     * Stores the observations of one build. Points stored before (the same series, time, commit and value)
+     * are recognised and skipped, so feeding the whole {@code hawd json} history every night stores each row
+     * once, in the build that first saw it; another value under the same series, time and commit is stored.
      *
      * @param build         the build number the new points belong to
      * @param results       what the results files said
@@ -214,6 +218,70 @@ public final class HistoryStore {
         return new StoreDamagedException(e.getMessage() + "; nothing was written. Repair the store with: nightly bench repair --history " + dir);
     }
 
+    /**
+     * What ingesting {@code results} as {@code build} would store, without writing anything: no directory,
+     * lock or file is created or changed, so a missing store stays missing. Reads the committed state as a
+     * reader does.
+     */
+    public static IngestPreview preview(Path dir, long build, BenchmarkResults results, String defaultCommit,
+            LocalDateTime defaultTime) {
+        if (build < 0) {
+            throw new BadInputException("build number must not be negative, got " + build);
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": is a file, not a history store directory");
+        }
+        boolean isStore = Files.exists(dir.resolve(Manifest.FILE_NAME));
+        try {
+            if (!isStore && Files.isDirectory(dir)) {
+                // What the ingest would refuse, the dry run refuses too.
+                refuseForeignDirectory(dir);
+            }
+        }
+        catch (IOException e) {
+            throw new BadInputException(dir + ": cannot read the history store: " + e.getMessage(), e);
+        }
+        Manifest manifest = isStore ? Manifest.read(dir.resolve(Manifest.FILE_NAME)) : Manifest.empty();
+        LocalDateTime fallbackTime = PointCodec.normalize(defaultTime == null ? LocalDateTime.now() : defaultTime);
+        String fallbackCommit = defaultCommit == null ? "" : defaultCommit.strip();
+        HistoryStore reader = new HistoryStore(dir, Clock.systemDefaultZone());
+        try {
+            Ingest ingest = reader.new Ingest(manifest, build, IngestPolicy.defaults());
+            Plan plan = ingest.plan(results, fallbackCommit, fallbackTime);
+            List<IngestPreview.SeriesPreview> series = new ArrayList<>();
+            int newSeries = 0;
+            for (Map.Entry<SeriesKey, List<Point>> entry : plan.newPoints.entrySet()) {
+                boolean isNew = !manifest.series().containsKey(entry.getKey());
+                newSeries += isNew ? 1 : 0;
+                Manifest.SeriesEntry old = manifest.series().get(entry.getKey());
+                String unit = plan.units.get(entry.getKey());
+                if ((unit == null || unit.isEmpty()) && old != null) {
+                    unit = old.info().unit();
+                }
+                series.add(new IngestPreview.SeriesPreview(entry.getKey(), unit == null ? "" : unit, entry.getValue(), isNew));
+            }
+            return new IngestPreview(new IngestSummary(build, plan.added(), plan.known, newSeries, plan.newPoints.size()), series);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("history store " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What an ingest found new, before anything is written. */
+    private static final class Plan {
+        final Map<SeriesKey, List<Point>> newPoints = new LinkedHashMap<>();
+        final Map<SeriesKey, String> units = new HashMap<>();
+        /** Per dataset, fingerprints (of the second kind) of the new points. */
+        final Map<String, List<Long>> newFingerprints = new HashMap<>();
+        /** Per dataset whose index was of the first kind: its converted fingerprints, to be written as a new index. */
+        final Map<String, long[]> converted = new HashMap<>();
+        int known;
+
+        int added() {
+            return newPoints.values().stream().mapToInt(List::size).sum();
+        }
+    }
+
     /** One ingest under the lock. */
     private final class Ingest {
         private final Manifest manifest;
@@ -231,6 +299,7 @@ public final class HistoryStore {
         /** The values of a row share its time: its text is made once per row, not per value. */
         private LocalDateTime lastTime;
         private String lastTimeText;
+        private Plan plan;
 
         Ingest(Manifest manifest, long build, IngestPolicy policy) {
             this.manifest = manifest;
@@ -238,12 +307,16 @@ public final class HistoryStore {
             this.policy = policy;
         }
 
-        IngestSummary run(BenchmarkResults results, String fallbackCommit, LocalDateTime fallbackTime) throws IOException {
-            Map<SeriesKey, List<Point>> newPoints = new LinkedHashMap<>();
-            Map<SeriesKey, String> units = new HashMap<>();
-            Map<String, List<Long>> newFingerprints = new HashMap<>();
+        /**
+         * Sorts the observations into new points and points stored before. A point is stored before when
+         * its series, time, commit and value are (a row printed again); another value under the same
+         * series, time and commit is a new point of its own. The index of a dataset of a store written before
+         * values counted is converted first (see {@link #convert}); rows of its deleted builds are recognised
+         * by series, time and commit, as then.
+         */
+        Plan plan(BenchmarkResults results, String fallbackCommit, LocalDateTime fallbackTime) throws IOException {
+            plan = new Plan();
             Set<Long> seenNow = new HashSet<>();
-            int known = 0;
             for (Observation observation : results.observations()) {
                 LocalDateTime time = PointCodec.normalize(observation.time() == null ? fallbackTime : observation.time());
                 if (time.getYear() < 0 || time.getYear() > 9999) {
@@ -257,25 +330,32 @@ public final class HistoryStore {
                             + " is not a finite number");
                 }
                 String commit = observation.commit().isEmpty() ? fallbackCommit : observation.commit();
-                long fingerprint = fingerprint(observation.key(), time, commit);
+                long unfinished = unfinished(observation.key(), time, commit);
+                long fingerprint = Fingerprints.withValue(unfinished, observation.value());
                 String dataset = observation.key().dataset();
                 // Stored first: re-reading a whole history then adds nothing to the set of this ingest's rows.
-                if (isStored(dataset, time, fingerprint) || !seenNow.add(fingerprint)) {
-                    known++;
+                if (isStored(dataset, time, unfinished, fingerprint) || !seenNow.add(fingerprint)) {
+                    plan.known++;
                     continue;
                 }
-                newPoints.computeIfAbsent(observation.key(), k -> new ArrayList<>())
+                plan.newPoints.computeIfAbsent(observation.key(), k -> new ArrayList<>())
                         .add(new Point(build, commit, time, observation.value(), observation.error()));
-                units.put(observation.key(), observation.unit());
-                newFingerprints.computeIfAbsent(dataset, d -> new ArrayList<>()).add(fingerprint);
+                plan.units.put(observation.key(), observation.unit());
+                plan.newFingerprints.computeIfAbsent(dataset, d -> new ArrayList<>()).add(fingerprint);
             }
+            return plan;
+        }
+
+        IngestSummary run(BenchmarkResults results, String fallbackCommit, LocalDateTime fallbackTime) throws IOException {
+            plan(results, fallbackCommit, fallbackTime);
+            Map<SeriesKey, List<Point>> newPoints = plan.newPoints;
             Map<String, DatasetInfo> datasets = new TreeMap<>(manifest.datasets());
             results.datasets().forEach((id, info) -> datasets.merge(id, info, DatasetInfo::mergedWith));
             for (SeriesKey key : newPoints.keySet()) {
                 datasets.computeIfAbsent(key.dataset(), DatasetInfo::of);
             }
-            if (newPoints.isEmpty() && datasets.equals(manifest.datasets())) {
-                return new IngestSummary(build, 0, known, 0, 0);
+            if (newPoints.isEmpty() && plan.converted.isEmpty() && datasets.equals(manifest.datasets())) {
+                return new IngestSummary(build, 0, plan.known, 0, 0);
             }
             // Everything this ingest extends is checked before the first byte is written: appending to a
             // damaged file would make the damage permanent.
@@ -285,9 +365,9 @@ public final class HistoryStore {
                     checkSeriesEnd(old);
                 }
             }
-            for (String dataset : newFingerprints.keySet()) {
+            for (String dataset : plan.newFingerprints.keySet()) {
                 Manifest.IndexEntry old = manifest.indexes().get(dataset);
-                if (old != null) {
+                if (old != null && !plan.converted.containsKey(dataset)) {
                     checkIndexEnd(old);
                 }
             }
@@ -306,7 +386,7 @@ public final class HistoryStore {
                 String file = old == null ? StoreFiles.seriesFile(key.dataset(), key.id(), 0) : old.file();
                 long offset = old == null ? 0 : old.length();
                 append(dir.resolve(file), offset, bytes);
-                SeriesInfo info = grow(old == null ? null : old.info(), key, units.get(key), points);
+                SeriesInfo info = grow(old == null ? null : old.info(), key, plan.units.get(key), points);
                 long sums = appendSums(channels, file, old == null ? 0 : old.sums(), key.dataset(), key, info.unit(),
                         new Checksums.Range(offset, offset + bytes.length, info.count(), Checksums.crc(bytes, 0, bytes.length)));
                 // Still in time order when everything new comes after everything stored (the nightly case).
@@ -317,27 +397,47 @@ public final class HistoryStore {
                 added += points.size();
             }
             Map<String, Manifest.IndexEntry> indexes = new HashMap<>(manifest.indexes());
-            for (Map.Entry<String, List<Long>> entry : newFingerprints.entrySet()) {
-                String dataset = entry.getKey();
+            List<String> replaced = new ArrayList<>();
+            Set<String> touched = new HashSet<>(plan.newFingerprints.keySet());
+            touched.addAll(plan.converted.keySet());
+            for (String dataset : touched) {
+                List<Long> fresh = plan.newFingerprints.getOrDefault(dataset, List.of());
+                long[] converted = plan.converted.get(dataset);
                 Manifest.IndexEntry old = indexes.get(dataset);
-                ByteBuffer buffer = ByteBuffer.allocate(entry.getValue().size() * Long.BYTES);
-                entry.getValue().forEach(buffer::putLong);
-                String file = old == null ? StoreFiles.indexFile(dataset, 0) : old.file();
-                long offset = old == null ? 0 : old.length();
+                // A new index, or one converted from the first kind, is written whole under a new name (a new
+                // generation), so that the manifest switches to it at once; later nights append to it.
+                boolean whole = old == null || converted != null;
+                long[] before = converted == null ? new long[0] : converted;
+                ByteBuffer buffer = ByteBuffer.allocate((before.length + fresh.size()) * Long.BYTES);
+                for (long fingerprint : before) {
+                    buffer.putLong(fingerprint);
+                }
+                fresh.forEach(buffer::putLong);
+                String file = old == null ? StoreFiles.indexFile(dataset, 0)
+                        : whole ? StoreFiles.indexFile(dataset, manifest.generation() + 1) : old.file();
+                long offset = whole ? 0 : old.length();
                 append(dir.resolve(file), offset, buffer.array());
                 long end = offset + buffer.capacity();
-                long sums = appendSums(channels, file, old == null ? 0 : old.sums(), dataset, null, "",
+                long sums = appendSums(channels, file, whole ? 0 : old.sums(), dataset, null, "",
                         new Checksums.Range(offset, end, end / Long.BYTES, Checksums.crc(buffer.array(), 0, buffer.capacity())));
                 LocalDateTime lastTime = newestTime(newPoints, dataset);
                 if (old != null && old.lastTime().isAfter(lastTime)) {
                     lastTime = old.lastTime();
                 }
-                indexes.put(dataset, new Manifest.IndexEntry(dataset, file, end, lastTime, sums));
+                if (old != null && whole && !old.file().equals(file)) {
+                    replaced.add(old.file());
+                    replaced.add(old.sumsFile());
+                }
+                indexes.put(dataset, new Manifest.IndexEntry(dataset, file, end, lastTime, sums, Manifest.IndexEntry.WITH_VALUE));
             }
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.SERIES_DIR));
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.INDEX_DIR));
             writeManifest(new Manifest(manifest.generation() + 1, datasets, series, indexes));
-            return new IngestSummary(build, added, known, createdSeries, newPoints.size(), warnings);
+            for (String file : replaced) {
+                // A converted index's old file: the manifest no longer names it.
+                Files.deleteIfExists(dir.resolve(file));
+            }
+            return new IngestSummary(build, added, plan.known, createdSeries, newPoints.size(), warnings);
         }
 
         /**
@@ -447,7 +547,7 @@ public final class HistoryStore {
             }
         }
 
-        private long fingerprint(SeriesKey key, LocalDateTime time, String commit) {
+        private long unfinished(SeriesKey key, LocalDateTime time, String commit) {
             Long seriesPart = seriesParts.get(key);
             if (seriesPart == null) {
                 if (seriesParts.size() >= 100_000) {
@@ -460,21 +560,63 @@ public final class HistoryStore {
                 lastTime = time;
                 lastTimeText = time.toString();
             }
-            return Fingerprints.of(seriesPart, lastTimeText, commit);
+            return Fingerprints.unfinished(seriesPart, lastTimeText, commit);
         }
 
-        /** Whether a point was stored before: newer than everything of its dataset means no, without a look-up. */
-        private boolean isStored(String dataset, LocalDateTime time, long fingerprint) throws IOException {
+        /**
+         * Whether a point was stored before: newer than everything of its dataset means no, without a look-up.
+         * A fingerprint of the first kind found in an index is a point of a deleted build of a store written
+         * before values counted: recognised as then, whatever its value.
+         */
+        private boolean isStored(String dataset, LocalDateTime time, long unfinished, long fingerprint) throws IOException {
             Manifest.IndexEntry index = manifest.indexes().get(dataset);
             if (index == null || time.isAfter(index.lastTime())) {
                 return false;
             }
             long[] fingerprints = loadedIndexes.get(dataset);
             if (fingerprints == null) {
-                fingerprints = readIndex(index);
+                fingerprints = index.kind() == Manifest.IndexEntry.KEY_ONLY ? convert(index) : readIndex(index);
                 loadedIndexes.put(dataset, fingerprints);
             }
-            return Arrays.binarySearch(fingerprints, fingerprint) >= 0;
+            return Arrays.binarySearch(fingerprints, fingerprint) >= 0
+                    || Arrays.binarySearch(fingerprints, Fingerprints.keyOnly(unfinished)) >= 0;
+        }
+
+        /**
+         * The index of a dataset of a store written before values counted, as the second kind: the points its
+         * series hold with their values, and the first-kind fingerprints of points no series holds any more
+         * (those of deleted builds, which must not come back). Read once; written by the ingest.
+         */
+        private long[] convert(Manifest.IndexEntry index) throws IOException {
+            long[] keyOnly = readIndex(index);
+            List<Long> stored = new ArrayList<>();
+            Set<Long> storedKeys = new HashSet<>();
+            for (Manifest.SeriesEntry entry : manifest.series().values()) {
+                SeriesKey key = entry.info().key();
+                if (!key.dataset().equals(index.dataset())) {
+                    continue;
+                }
+                long seriesPart = Fingerprints.seriesPart(key);
+                for (Point point : HistorySnapshot.readPoints(dir, entry)) {
+                    long unfinished = Fingerprints.unfinished(seriesPart, point.time().toString(), point.commit());
+                    stored.add(Fingerprints.withValue(unfinished, point.value()));
+                    storedKeys.add(Fingerprints.keyOnly(unfinished));
+                }
+            }
+            long[] all = new long[stored.size() + keyOnly.length];
+            int n = 0;
+            for (long fingerprint : stored) {
+                all[n++] = fingerprint;
+            }
+            for (long fingerprint : keyOnly) {
+                if (!storedKeys.contains(fingerprint)) {
+                    all[n++] = fingerprint;
+                }
+            }
+            long[] converted = Arrays.copyOf(all, n);
+            Arrays.sort(converted);
+            plan.converted.put(index.dataset(), converted);
+            return converted;
         }
     }
 

@@ -58,7 +58,18 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
      * next full {@code hawd json} does not bring them back), and the newest time among them: rows newer than
      * that are new without a look-up.
      */
-    record IndexEntry(String dataset, String file, long length, LocalDateTime lastTime, long sums) {
+    record IndexEntry(String dataset, String file, long length, LocalDateTime lastTime, long sums, int kind) {
+        /** Fingerprints of series, time and commit: stores written before values counted (read, converted on ingest). */
+        static final int KEY_ONLY = 1;
+        /** Fingerprints of series, time, commit and value (see {@link Fingerprints}). */
+        static final int WITH_VALUE = 2;
+
+        IndexEntry {
+            if (kind != KEY_ONLY && kind != WITH_VALUE) {
+                throw new IllegalArgumentException("index kind must be 1 or 2, found " + kind);
+            }
+        }
+
         int count() {
             return (int) (length / Long.BYTES);
         }
@@ -112,6 +123,10 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
                     json.writeNumberField("sums", index.sums());
                 }
                 json.writeStringField("lastTime", PointCodec.format(index.lastTime()));
+                if (index.kind() != IndexEntry.KEY_ONLY) {
+                    // Absent means the first kind, so that stores written before read as they were.
+                    json.writeNumberField("kind", index.kind());
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
@@ -173,10 +188,15 @@ record Manifest(long generation, Map<String, DatasetInfo> datasets, Map<SeriesKe
             Map<String, IndexEntry> indexes = new LinkedHashMap<>();
             for (JsonNode node : array(fields, "indexes")) {
                 JsonFields entry = JsonFields.of(source, "indexes[]", node)
-                        .allowOnly(Set.of("dataset", "file", "length", "lastTime", "sums"));
+                        .allowOnly(Set.of("dataset", "file", "length", "lastTime", "sums", "kind"));
                 String dataset = entry.requiredString("dataset");
+                long kind = entry.integer("kind", IndexEntry.KEY_ONLY);
+                if (kind != IndexEntry.KEY_ONLY && kind != IndexEntry.WITH_VALUE) {
+                    throw entry.error("kind", "is " + kind + "; this version of nightly reads index kinds 1 and 2");
+                }
                 indexes.put(dataset, new IndexEntry(dataset, checkedFile(fields, entry.requiredString("file")),
-                        entry.integer("length", -1), PointCodec.parseTime(entry.requiredString("lastTime")), entry.integer("sums", 0)));
+                        entry.integer("length", -1), PointCodec.parseTime(entry.requiredString("lastTime")), entry.integer("sums", 0),
+                        (int) kind));
             }
             return new Manifest(fields.integer("generation", 0), datasets, series, indexes);
         }

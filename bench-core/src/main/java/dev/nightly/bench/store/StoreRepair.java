@@ -407,12 +407,16 @@ public final class StoreRepair {
      * points, together with what a sound old index held (fingerprints of deleted builds).
      */
     private Manifest.IndexEntry repairIndex(String dataset, Manifest.IndexEntry old, Map<SeriesKey, List<Point>> series) throws IOException {
+        // The index made anew is of the second kind (with values); an old one is checked in its own kind.
         Set<Long> fingerprints = new HashSet<>();
+        Set<Long> keyOnly = new HashSet<>();
         LocalDateTime lastTime = LocalDateTime.MIN;
         for (Map.Entry<SeriesKey, List<Point>> entry : series.entrySet()) {
             long seriesPart = Fingerprints.seriesPart(entry.getKey());
             for (Point point : entry.getValue()) {
-                fingerprints.add(Fingerprints.of(seriesPart, point.time().toString(), point.commit()));
+                long unfinished = Fingerprints.unfinished(seriesPart, point.time().toString(), point.commit());
+                fingerprints.add(Fingerprints.withValue(unfinished, point.value()));
+                keyOnly.add(Fingerprints.keyOnly(unfinished));
                 if (point.time().isAfter(lastTime)) {
                     lastTime = point.time();
                 }
@@ -436,13 +440,20 @@ public final class StoreRepair {
                         throw new StoreDamagedException("it holds fingerprints more than once");
                     }
                 }
-                if (distinct.containsAll(fingerprints) && old.sums() > 0) {
+                boolean firstKind = old.kind() == Manifest.IndexEntry.KEY_ONLY;
+                Set<Long> needed = firstKind ? keyOnly : fingerprints;
+                if (distinct.containsAll(needed) && old.sums() > 0) {
                     kept.add(old.file());
                     kept.add(old.sumsFile());
                     return new Manifest.IndexEntry(dataset, old.file(), old.length(), old.lastTime().isAfter(lastTime)
-                            ? old.lastTime() : lastTime, old.sums());
+                            ? old.lastTime() : lastTime, old.sums(), old.kind());
                 }
-                why = distinct.containsAll(fingerprints) ? "had no checksums" : "lacked stored points";
+                why = distinct.containsAll(needed) ? "had no checksums" : "lacked stored points";
+                // What the old index held beyond the stored points: fingerprints of deleted builds, kept so that
+                // their rows do not come back (of the first kind in an old index, as an ingest's conversion keeps them).
+                if (firstKind) {
+                    distinct.removeAll(keyOnly);
+                }
                 fingerprints.addAll(distinct);
                 if (old.lastTime().isAfter(lastTime)) {
                     lastTime = old.lastTime();
@@ -465,7 +476,7 @@ public final class StoreRepair {
         kept.add(file);
         kept.add(Checksums.sumsFile(file));
         actions.add("index of dataset " + dataset + ": made anew as " + file + " (" + sorted.length + " fingerprints); the old one " + why);
-        return new Manifest.IndexEntry(dataset, file, content.length, lastTime, sums.length);
+        return new Manifest.IndexEntry(dataset, file, content.length, lastTime, sums.length, Manifest.IndexEntry.WITH_VALUE);
     }
 
     /** Moves and copies the files put aside into a fresh damaged/ folder, with the report. */

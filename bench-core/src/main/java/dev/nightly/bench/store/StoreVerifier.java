@@ -63,16 +63,22 @@ public final class StoreVerifier {
         catch (IOException e) {
             problems.add(new StoreProblem(dir.toString(), "", "cannot be listed: " + e.getMessage()));
         }
+        // Each stored point's fingerprint in both kinds: an index is checked in its own kind.
         Map<String, List<Long>> pointsByDataset = new HashMap<>();
+        Map<String, List<Long>> keysByDataset = new HashMap<>();
         manifest.series().values().stream().sorted(Comparator.comparing(Manifest.SeriesEntry::file)).forEach(entry -> {
             List<Long> fingerprints = pointsByDataset.computeIfAbsent(entry.info().key().dataset(), d -> new ArrayList<>());
+            List<Long> keys = keysByDataset.computeIfAbsent(entry.info().key().dataset(), d -> new ArrayList<>());
             long seriesPart = Fingerprints.seriesPart(entry.info().key());
             for (Point point : verifySeries(entry)) {
-                fingerprints.add(Fingerprints.of(seriesPart, point.time().toString(), point.commit()));
+                long unfinished = Fingerprints.unfinished(seriesPart, point.time().toString(), point.commit());
+                fingerprints.add(Fingerprints.withValue(unfinished, point.value()));
+                keys.add(Fingerprints.keyOnly(unfinished));
             }
         });
         manifest.indexes().values().stream().sorted(Comparator.comparing(Manifest.IndexEntry::file))
-                .forEach(index -> verifyIndex(index, pointsByDataset.getOrDefault(index.dataset(), List.of())));
+                .forEach(index -> verifyIndex(index, (index.kind() == Manifest.IndexEntry.KEY_ONLY ? keysByDataset : pointsByDataset)
+                        .getOrDefault(index.dataset(), List.of())));
         pointsByDataset.keySet().stream().filter(dataset -> !manifest.indexes().containsKey(dataset)).sorted()
                 .forEach(dataset -> problems.add(new StoreProblem(manifestFile.toString(), "",
                         "dataset " + dataset + " has series but no fingerprint index")));

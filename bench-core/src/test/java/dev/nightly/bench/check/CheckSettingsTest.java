@@ -34,7 +34,7 @@ class CheckSettingsTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"checks\": [{\"tolerence\": 5}]}|\"checks[0].tolerence\" unknown key",
-            "{\"checks\": [{\"kind\": \"speed\"}]}|\"checks[0].kind\" must be one of bounds, regression, change, found \"speed\"",
+            "{\"checks\": [{\"kind\": \"speed\"}]}|\"checks[0].kind\" must be one of bounds, regression, change, missing, found \"speed\"",
             "{\"checks\": [{\"tolerance\": \"5%\"}]}|\"checks[0].tolerance\" must be a number",
             "{\"checks\": [{\"tolerance\": -1}]}|\"checks[0].tolerance\" must be a percentage",
             "{\"checks\": [{\"baseline\": \"build\"}]}|\"checks[0].build\" is required",

@@ -89,4 +89,23 @@ class Catch2FormatTest {
                 .replace("<TestCase name=\"Header folding\"", "<TestCase name=\"MIME parsing\"")),
                 "series MIME parsing/parse plain text mail a second value");
     }
+
+    @Test
+    void aFailedBenchmarkIsSaidNotStored() {
+        BenchmarkResults results = read(format, sample("catch2/failed-benchmark.xml"));
+
+        assertThat(results.observations()).extracting(o -> o.key().id()).containsExactly("MIME parsing/parse plain text mail");
+        assertThat(results.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.entry()).isEqualTo("MIME parsing / parse multipart mail");
+            assertThat(s.reason()).isEqualTo("failed at line 11: \"std::bad_alloc\"");
+        });
+    }
+
+    @Test
+    void aSecondXmlDocumentInAFileIsNamedAsSuch() {
+        String one = text("catch2/failed-benchmark.xml");
+        Path twice = write(dir, "twice.xml", one + one);
+
+        assertRefused(format, twice, "line 17", "a second XML document starts here");
+    }
 }

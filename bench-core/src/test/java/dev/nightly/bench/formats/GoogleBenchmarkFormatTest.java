@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,5 +161,48 @@ class GoogleBenchmarkFormatTest {
                 "benchmark 2", "run_type: must be \"iteration\" or \"aggregate\"");
         assertRefused(format, write(dir, "f.json", "{\"context\": {}, \"benchmarks\": {}}"), "top level, benchmarks: must be an array");
         assertRefused(format, write(dir, "g.json", "{\"context\": {}, \"benchmarks\": [ {\"real_time\": 1} ]}"), "benchmark 1, name: is missing");
+    }
+
+    @Test
+    void countersNamedForARateAreRatesAndOthersHaveNoDirection() {
+        BenchmarkResults results = read(format, sample("gbench/rate-counters.json"));
+
+        Map<String, String> params = Map.of("arg0", "1048576");
+        assertThat(observation(results, "BM_Triad", "FOM: GB/s", params).unit()).isEqualTo("GB/s");
+        assertThat(observation(results, "BM_Triad", "rows_per_second", params).unit()).isEqualTo("rows/s");
+        assertThat(observation(results, "BM_Triad", "bytes_per_second", params).unit()).isEqualTo("B/s");
+        assertThat(observation(results, "BM_Triad", "checksum", params).unit()).isEmpty();
+        for (String rate : List.of("FOM: GB/s", "rows_per_second", "bytes_per_second")) {
+            assertThat(Direction.known(observation(results, "BM_Triad", rate, params).unit())).contains(Direction.HIGHER_IS_BETTER);
+        }
+        assertThat(Direction.known(observation(results, "BM_Triad", "checksum", params).unit())).isEmpty();
+        assertThat(GoogleBenchmarkFormat.counterUnit("items_per_second")).isEqualTo("items/s");
+        assertThat(GoogleBenchmarkFormat.counterUnit("bytesPerSecond")).isEqualTo("bytes/s");
+        assertThat(GoogleBenchmarkFormat.counterUnit("MB/sec")).isEqualTo("MB/s");
+        assertThat(GoogleBenchmarkFormat.counterUnit("collisions")).isEmpty();
+    }
+
+    @Test
+    void aRunStoppedWithAnErrorIsSaidNotStored() {
+        BenchmarkResults results = read(format, sample("gbench/rate-counters.json"));
+
+        assertThat(results.observations()).noneMatch(o -> o.key().parameters().containsValue("2097152"));
+        assertThat(results.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.entry()).isEqualTo("BM_Triad/2097152");
+            assertThat(s.reason()).isEqualTo("error_occurred: \"could not allocate 2097152 doubles\"");
+        });
+    }
+
+    @Test
+    void aggregatesOfVersion14WithoutRunTypeAreReadAsAggregates() {
+        BenchmarkResults results = read(format, sample("gbench/repetitions-1.4.json"));
+
+        assertThat(results.observations()).extracting(o -> o.key().id()).containsExactly(
+                "BM_Parse/real_time{arg0=64,repeats=3}", "BM_Parse/cpu_time{arg0=64,repeats=3}",
+                "BM_Parse/items_per_second{arg0=64,repeats=3}");
+        Observation realTime = observation(results, "BM_Parse", "real_time", Map.of("arg0", "64", "repeats", "3"));
+        assertThat(realTime.value()).isEqualTo(1200.0);
+        assertThat(realTime.error()).isCloseTo(100.0 / Math.sqrt(3), within(1e-9));
+        assertThat(realTime.time()).isEqualTo(LocalDateTime.of(2018, 7, 12, 3, 4, 5));
     }
 }

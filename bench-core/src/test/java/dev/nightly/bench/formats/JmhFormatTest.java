@@ -16,6 +16,7 @@ import dev.nightly.bench.model.Direction;
 import dev.nightly.bench.model.Observation;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,8 +129,6 @@ class JmhFormatTest {
                 "benchmark 3 (\"" + INDEX + ".rebuild\"), primaryMetric.scoreUnit: must be a non-empty string");
         assertRefused(format, write(dir, "b.json", replaced(SAMPLE, "\"mode\" : \"ss\",", "")),
                 "benchmark 4 (\"" + INDEX + ".lookup\"), mode: is missing");
-        assertRefused(format, write(dir, "c.json", replaced(SAMPLE, "\"score\" : 381.92,", "\"score\" : \"NaN\",")),
-                "benchmark 4", "primaryMetric.score: is NaN");
         assertRefused(format, write(dir, "d.json", replaced(SAMPLE, "\"scoreError\" : 0.4127316019838871",
                 "\"scoreError\" : -1")), "primaryMetric.scoreError: must be a non-negative number");
         assertRefused(format, write(dir, "e.json", replaced(SAMPLE, "\"rows\" : \"5000\"", "\"rows\" : [ 5000 ]")),
@@ -145,6 +144,21 @@ class JmhFormatTest {
         String twice = text(SAMPLE).replace("\"rows\" : \"5000\"", "\"rows\" : \"1000\"");
 
         assertRefused(format, write(dir, "twice.json", twice), "benchmark 2", QUERY + "/query{mode=thrpt,rows=1000}",
-                "first at benchmark 1");
+                "a second value, 861.2093340121841 (the first, 4211.873021533814, at benchmark 1");
+    }
+
+    @Test
+    void aBenchmarkWithoutAScoreIsSaidNotStored() {
+        Path noScore = write(dir, "c.json", replaced(SAMPLE, "\"score\" : 381.92,", "\"score\" : \"NaN\","));
+        Path missing = write(dir, "m.json", replaced(SAMPLE, "\"score\" : 381.92,", ""));
+
+        for (Path file : List.of(noScore, missing)) {
+            BenchmarkResults results = read(format, file);
+            assertThat(results.observations()).noneMatch(o -> o.key().measure().equals("lookup"));
+            assertThat(results.skipped()).singleElement().satisfies(s -> {
+                assertThat(s.entry()).isEqualTo(INDEX + ".lookup [mode=ss]");
+                assertThat(s.reason()).startsWith("no score");
+            });
+        }
     }
 }

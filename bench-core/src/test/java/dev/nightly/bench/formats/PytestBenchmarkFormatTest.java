@@ -19,6 +19,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,5 +126,41 @@ class PytestBenchmarkFormatTest {
                 "benchmark 3", "params: must be an object");
         assertRefused(format, write(dir, "f.json", replaced(SAMPLE, "\"script\": \"large\"", "\"script\": \"small\"")),
                 "benchmark 2", "parse/test_parse_script{script=small} a second value");
+    }
+
+    @Test
+    void aRealPytestBenchmark2FileKeepsTheParametrizeIdOfTheName() {
+        // pytest-benchmark 2.5 wrote neither params nor param (see formats/pytest/README.md).
+        BenchmarkResults results = read(format, sample("pytest/pytest-benchmark-2.5-parametrized.json"));
+
+        assertThat(results.observations()).extracting(o -> o.key().id()).containsExactly(
+                "tests/test_normal.py/test_xfast_parametrized{param=0}",
+                "tests/test_normal.py/test_xfast_parametrized:median{param=0}",
+                "tests/test_normal.py/test_xfast_parametrized:min{param=0}");
+    }
+
+    @Test
+    void parametersThatHoldAMemoryAddressGiveWayToTheStableId() {
+        Path first = sample("pytest/unserializable-params.json");
+        Path second = write(dir, "run2.json", text("pytest/unserializable-params.json").replace("0x7f3a2c1d5e80", "0x7f09b44e1a30"));
+
+        List<String> keys = read(format, first).observations().stream().map(o -> o.key().id()).toList();
+
+        assertThat(keys).containsExactly("tests/test_solver.py/test_solve{param=basic}", "tests/test_solver.py/test_solve:median{param=basic}",
+                "tests/test_solver.py/test_solve:min{param=basic}", "tests/test_solver.py/test_solve{param=dense}",
+                "tests/test_solver.py/test_solve:median{param=dense}", "tests/test_solver.py/test_solve:min{param=dense}");
+        assertThat(read(format, second).observations()).extracting(o -> o.key().id()).isEqualTo(keys);
+        assertThat(keys).noneMatch(key -> key.contains("0x"));
+    }
+
+    @Test
+    void idsOfVersion2NamesBecomeTheParamParameter() {
+        String stats = "\"stats\": {\"min\": 0.001, \"max\": 0.002, \"mean\": 0.0015, \"stddev\": 0.0001, \"rounds\": 10, \"median\": 0.0015}";
+        Path file = write(dir, "v2.json", "{\"machine_info\": {\"node\": \"ci\"}, \"version\": \"2.5.0\", \"benchmarks\": ["
+                + "{\"name\": \"test_parse[small-10]\", \"fullname\": \"tests/test_parse.py::test_parse[small-10]\", \"group\": null, " + stats + "},"
+                + "{\"name\": \"test_parse[large-1000]\", \"fullname\": \"tests/test_parse.py::test_parse[large-1000]\", \"group\": null, " + stats + "}]}");
+
+        assertThat(read(format, file).observations()).extracting(o -> o.key().id()).contains(
+                "tests/test_parse.py/test_parse{param=small-10}", "tests/test_parse.py/test_parse{param=large-1000}");
     }
 }

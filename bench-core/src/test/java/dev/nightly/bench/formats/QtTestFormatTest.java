@@ -100,4 +100,71 @@ class QtTestFormatTest {
                 "<TestFunction name=\"testInitialQuery\">").replace("tag=\"1000 mails\" value=\"2.0625\"", "tag=\"5000 mails\" value=\"2.0625\"")),
                 "MailQueryBenchmark/testInitialQuery{tag=5000 mails} a second value");
     }
+
+    @Test
+    void qt4MetricNamesOfARealQtLogGiveTheMeasuresAndUnitsOfQt5() {
+        // Real logs of Qt 4.6.3's own selftests (see formats/qttest/README.md).
+        BenchmarkResults walltime = read(format, sample("qttest/qt4-benchlibwalltime.xml"));
+        BenchmarkResults callgrind = read(format, sample("qttest/qt4-benchlibcallgrind.xml"));
+        BenchmarkResults events = read(format, sample("qttest/qt4-benchlibeventcounter.xml"));
+
+        Observation wait = observation(walltime, "tst_BenchlibWalltime", "waitForOneThousand", Map.of());
+        assertThat(wait.unit()).isEqualTo("ms");
+        assertThat(wait.value()).isEqualTo(1005.0);
+        assertThat(walltime.observations()).extracting(o -> o.key().measure())
+                .containsExactly("waitForOneThousand", "waitForFourThousand", "qbenchmark_once");
+        Observation instructions = observation(callgrind, "tst_BenchlibCallgrind", "twoHundredMillionInstructions:InstructionReads", Map.of());
+        assertThat(instructions.unit()).isEqualTo("instruction reads");
+        assertThat(observation(events, "tst_BenchlibEventCounter", "events:Events", Map.of("tag", "5000")).unit()).isEqualTo("events");
+        assertThat(events.observations()).hasSize(7);
+    }
+
+    @Test
+    void qt4MetricNamesAreTheQt5Measures() {
+        BenchmarkResults results = read(format, sample("qttest/qt4-metric-names.xml"));
+
+        assertThat(results.observations()).extracting(o -> o.key().id() + " " + o.unit() + " " + o.value()).containsExactly(
+                "StorageBenchmark/write ms 125.0",
+                "StorageBenchmark/write:InstructionReads instruction reads 1600000.0",
+                "StorageBenchmark/write:CPUTicks CPU ticks 30000.0",
+                "StorageBenchmark/write:Events events 2.0");
+        assertThat(results.observations()).allSatisfy(o -> assertThat(Direction.fromUnit(o.unit())).isEqualTo(Direction.LOWER_IS_BETTER));
+    }
+
+    @Test
+    void aRealLogOfThreeTestClassesIsReadWholeAndItsFailuresAreSaid() {
+        // A real log of one binary running three test classes: three XML documents in one file.
+        BenchmarkResults results = read(format, sample("qttest/qttestrunner-three-test-classes.xml"));
+
+        assertThat(results.datasets()).containsOnlyKeys("tst_application", "tst_application2", "tst_main");
+        assertThat(results.observations()).extracting(o -> o.key().id())
+                .containsExactly("tst_main/benchmarkpasstest", "tst_main/benchmarkpassloggingtest");
+        assertThat(results.skipped()).extracting(s -> s.entry() + " " + s.reason()).containsExactly(
+                "tst_main::failtest failed at line 72: \"Compared values are not the same\"",
+                "tst_main::failloggingtest failed at line 89: \"Compared values are not the same\"",
+                "tst_main::xpasstest passed unexpectedly at line 104: \"QCOMPARE(0, 0) returned TRUE unexpectedly.\"");
+    }
+
+    @Test
+    void everyTestClassOfALogIsReadAndAFailedDataTagIsSaidNotStored() {
+        BenchmarkResults results = read(format, sample("qttest/two-test-classes.xml"));
+
+        assertThat(results.observations()).extracting(o -> o.key().id() + " " + o.value()).containsExactly(
+                "MailParserBenchmark/parsePlainText 1.25", "MailIndexBenchmark/indexMails{tag=100 mails} 12.5");
+        assertThat(results.skipped()).singleElement().satisfies(s -> {
+            assertThat(s.entry()).isEqualTo("MailIndexBenchmark::indexMails(5000 mails)");
+            assertThat(s.reason()).isEqualTo("failed at line 23: \"'index.count() == 5000' returned FALSE. ()\"");
+        });
+    }
+
+    @Test
+    void aFaultInALaterDocumentIsReportedAtItsLineInTheFile() {
+        Path file = write(dir, "two.xml", replaced("qttest/two-test-classes.xml", "value=\"12.5\"", "value=\"fast\""));
+
+        assertRefused(format, file, "line 19, <BenchmarkResult> in \"MailIndexBenchmark::indexMails\"", "not a number: \"fast\"");
+        String whole = text("qttest/two-test-classes.xml");
+        int end = whole.lastIndexOf("</TestCase>");
+        Path broken = write(dir, "broken.xml", whole.substring(0, end) + "</TestCas>\n");
+        assertRefused(format, broken, "line 29, column 3: not well-formed XML");
+    }
 }

@@ -4,11 +4,17 @@ import dev.nightly.bench.ingest.ParameterColumns;
 import dev.nightly.bench.ingest.ResultsReader;
 import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.BenchmarkResults;
+import dev.nightly.bench.model.Direction;
+import dev.nightly.bench.model.Numbers;
+import dev.nightly.bench.model.Point;
+import dev.nightly.bench.model.Skipped;
 import dev.nightly.bench.store.HistoryStore;
 import dev.nightly.bench.store.IngestPolicy;
+import dev.nightly.bench.store.IngestPreview;
 import dev.nightly.bench.store.IngestSummary;
 import dev.nightly.cli.ExitCode;
 import dev.nightly.cli.OutOfMemory;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -27,8 +33,9 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Read benchmark results files and store their new values as build N.",
                 "Files are all read before anything is stored: one bad file stores nothing.",
-                "Values stored before (same series, time and commit) are recognised and skipped, so the whole "
-                        + "'hawd json' history can be given every night."})
+                "Values stored before (same series, time, commit and value) are recognised and skipped, so the whole "
+                        + "'hawd json' history can be given every night.",
+                "Benchmarks a file names without a value (failed, crashed, skipped) are listed after the summary."})
 public final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -66,6 +73,10 @@ public final class IngestCommand implements Callable<Integer> {
             description = "Refuse an ingest that would create more than N new series (default: ${DEFAULT-VALUE}).")
     int maxNewSeries;
 
+    @Option(names = "--dry-run",
+            description = "Print what would be stored (series, units, directions, parameters, skipped entries) and store nothing.")
+    boolean dryRun;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Results files.")
     List<Path> files;
 
@@ -83,14 +94,55 @@ public final class IngestCommand implements Callable<Integer> {
         }
         ResultsReader chosen = reader;
         BenchmarkResults results = OutOfMemory.guard("reading", files, () -> chosen.read(files));
+        PrintWriter out = spec.commandLine().getOut();
+        if (dryRun) {
+            IngestPreview preview = HistoryStore.preview(history.directory, build, results, commit, defaultTime);
+            for (IngestPreview.SeriesPreview series : preview.series()) {
+                out.println(describe(series));
+            }
+            printSkipped(out, results);
+            out.println("dry run, nothing stored: " + preview.summary());
+            out.flush();
+            return ExitCode.OK;
+        }
         IngestSummary summary = OutOfMemory.guard("storing", files,
                 () -> HistoryStore.open(history.directory).ingest(build, results, commit, defaultTime, policy));
-        spec.commandLine().getOut().println(summary);
+        out.println(summary);
+        printSkipped(out, results);
+        out.flush();
         for (String warning : summary.warnings()) {
             spec.commandLine().getErr().println("nightly: warning: " + warning + " (--strict refuses this)");
         }
         spec.commandLine().getErr().flush();
         return ExitCode.OK;
+    }
+
+    /**
+     * {@code new mail_query/queryTime{rows=5000}: 1 point, unit ms, lower is better, parameters rows=5000}: what a
+     * first import would make of a file, the part a user cannot see in the results themselves.
+     */
+    private static String describe(IngestPreview.SeriesPreview series) {
+        String direction = Direction.known(series.unit())
+                .map(d -> d == Direction.LOWER_IS_BETTER ? "lower is better" : "higher is better")
+                .orElse("direction unknown, not judged unless the checks name one");
+        int count = series.points().size();
+        Point last = series.points().get(count - 1);
+        return (series.newSeries() ? "new " : "") + "series " + series.key().id() + ": " + count + (count == 1 ? " point" : " points")
+                + " (last " + Numbers.format(last.value()) + (series.unit().isEmpty() ? "" : " " + series.unit()) + ")"
+                + ", unit " + (series.unit().isEmpty() ? "none" : series.unit()) + ", " + direction
+                + ", parameters " + (series.key().parameters().isEmpty() ? "none" : series.key().parameterText());
+    }
+
+    /** Benchmarks the files name without a value: never dropped without a word. */
+    private static void printSkipped(PrintWriter out, BenchmarkResults results) {
+        if (results.skipped().isEmpty()) {
+            return;
+        }
+        out.println("skipped " + results.skipped().size() + (results.skipped().size() == 1 ? " benchmark" : " benchmarks")
+                + " without a value (failed, crashed or skipped), not stored:");
+        for (Skipped skipped : results.skipped()) {
+            out.println("  " + skipped);
+        }
     }
 
     static LocalDateTime parseTime(String text) {

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * <p>Mapping: dataset = the test case name, measure = the benchmark name, parameter {@code section} = the
  * path of enclosing sections ({@code outer/inner}) when the benchmark is inside one. Value = the mean in
  * {@code ns}; error = the standard error of that mean, standardDeviation/sqrt(samples). A benchmark that
- * failed ({@code <failed>} instead of results) is left out. Commit and time come from the ingest.
+ * failed ({@code <failed>} instead of results) is noted as skipped. Commit and time come from the ingest.
  */
 public final class Catch2Format implements ResultFormat {
     @Override
@@ -78,7 +78,11 @@ public final class Catch2Format implements ResultFormat {
         Place place = benchmark.place(file, Place.quote(testCase));
         String name = benchmark.required("name", place);
         Place named = benchmark.place(file, Place.quote(testCase + " / " + name));
-        if (benchmark.child("failed").isPresent()) {
+        Optional<XmlElement> failed = benchmark.child("failed");
+        if (failed.isPresent()) {
+            String message = failed.get().attribute("message").orElse(failed.get().text()).strip();
+            results.skip(file, testCase + " / " + (sections.isEmpty() ? "" : String.join("/", sections) + " / ") + name,
+                    "failed at line " + failed.get().line() + (message.isEmpty() ? "" : ": " + Place.quote(message)));
             return;
         }
         Optional<XmlElement> mean = benchmark.child("mean");

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -32,9 +33,11 @@ import java.util.regex.Pattern;
  * them), and {@code real_time}/{@code manual_time}/{@code process_time} as {@code timing}. Measures:
  * {@code real_time} and {@code cpu_time} in {@code time_unit} (ns, us, ms, s: lower is better),
  * {@code bytes_per_second} ({@code B/s}) and {@code items_per_second} ({@code items/s}) as rates, memory
- * figures in bytes, and user counters by name without unit. With repetitions the value is their mean and the
- * error the standard error, stddev/sqrt(n); a single run has no error. Entries skipped with an error and
- * complexity fits (BigO, RMS) are left out. The time is the context's date; the commit comes from the ingest.
+ * figures in bytes, and user counters by name, with a rate unit when the name says one ({@link #counterUnit}).
+ * With repetitions the value is their mean and the error the standard error, stddev/sqrt(n); a single run has
+ * no error. Aggregates of versions without {@code run_type} (1.4 and older: {@code BM_x/repeats:3_stddev}) are
+ * read as aggregates. Entries skipped or stopped with an error are noted as skipped; complexity fits (BigO,
+ * RMS) are left out. The time is the context's date; the commit comes from the ingest.
  */
 public final class GoogleBenchmarkFormat implements ResultFormat {
     private static final Pattern START = Pattern.compile("\\A\\uFEFF?\\s*\\{\\s*\"context\"\\s*:");
@@ -46,6 +49,12 @@ public final class GoogleBenchmarkFormat implements ResultFormat {
             "run_name", "run_type", "repetitions", "repetition_index", "threads", "aggregate_name", "aggregate_unit",
             "error_occurred", "error_message", "skipped", "skip_message", "iterations", "real_time", "cpu_time",
             "time_unit", "cpu_coefficient", "real_coefficient", "big_o", "rms", "label");
+    /** An aggregate of Google Benchmark 1.4 and older, which wrote no run_type: "BM_x/repeats:3_stddev". */
+    private static final Pattern OLD_AGGREGATE = Pattern.compile("(.+)_(mean|median|stddev)");
+    /** A rate unit at the end of a counter's name: "GB/s", "FOM: MB/sec", "rows/s". */
+    private static final Pattern RATE_IN_NAME = Pattern.compile("([A-Za-z]+)/(?:s|sec|second)\\s*$");
+    /** A counter named for a rate: "rows_per_second", "bytesPerSecond". */
+    private static final Pattern PER_SECOND = Pattern.compile("(?i)(.*?[a-z].*?)[_ ]?per[_ ]?sec(?:ond)?");
     private static final Map<String, String> COUNTER_UNITS = Map.of(
             "bytes_per_second", "B/s",
             "items_per_second", "items/s",
@@ -99,6 +108,7 @@ public final class GoogleBenchmarkFormat implements ResultFormat {
         }
 
         Map<String, Run> runs = new LinkedHashMap<>();
+        ResultsCollector results = new ResultsCollector(time, "");
         for (int i = 0; i < benchmarks.size(); i++) {
             JsonNode entry = benchmarks.get(i);
             Place place = Place.item(file, "benchmark", i,
@@ -109,14 +119,30 @@ public final class GoogleBenchmarkFormat implements ResultFormat {
             String name = FormatJson.text(entry, "name", place);
             String runType = FormatJson.optionalText(entry, "run_type", place, "iteration");
             String aggregate = FormatJson.optionalText(entry, "aggregate_name", place, null);
+            if (!entry.has("run_type") && aggregate == null) {
+                // Google Benchmark 1.4 and older name their aggregates "BM_x/repeats:3_mean" and say no more;
+                // they follow the repetitions of their run (a run of its own may end in "_mean" too).
+                Matcher old = OLD_AGGREGATE.matcher(name);
+                if (old.matches() && (runs.containsKey(old.group(1)) || old.group(1).contains("/repeats:"))) {
+                    runType = "aggregate";
+                    aggregate = old.group(2);
+                }
+            }
             if (!runType.equals("iteration") && !runType.equals("aggregate")) {
                 throw place.error("run_type", "must be \"iteration\" or \"aggregate\", found " + Place.quote(runType));
             }
             if (runType.equals("aggregate") && aggregate == null) {
                 throw place.error("aggregate_name", "is missing in an aggregate");
             }
-            if (isTrue(entry, "error_occurred", place) || isTrue(entry, "skipped", place)
-                    || entry.has("big_o") || entry.has("rms")) {
+            if (isTrue(entry, "error_occurred", place)) {
+                results.skip(file, name, "error_occurred" + reason(entry, "error_message", place));
+                continue;
+            }
+            if (isSkipped(entry, place)) {
+                results.skip(file, name, "skipped" + reason(entry, "skip_message", place));
+                continue;
+            }
+            if (entry.has("big_o") || entry.has("rms")) {
                 continue;
             }
             // Versions before run_name (1.4) named aggregates "<run>_mean"; the run is the name without it.
@@ -136,7 +162,6 @@ public final class GoogleBenchmarkFormat implements ResultFormat {
             }
         }
 
-        ResultsCollector results = new ResultsCollector(time, "");
         for (Map.Entry<String, Run> entry : runs.entrySet()) {
             addRun(entry.getKey(), entry.getValue(), executable, results);
         }
@@ -152,6 +177,43 @@ public final class GoogleBenchmarkFormat implements ResultFormat {
             throw place.error(field, "must be true or false, found " + FormatJson.kind(value));
         }
         return value.booleanValue();
+    }
+
+    private static String reason(JsonNode entry, String field, Place place) {
+        String message = FormatJson.optionalText(entry, field, place, "");
+        return message.isBlank() ? "" : ": " + Place.quote(message);
+    }
+
+    /** Newer versions write {@code "skipped": true}, some a number for the kind of skip (0 is not skipped). */
+    private static boolean isSkipped(JsonNode entry, Place place) {
+        JsonNode value = entry.get("skipped");
+        if (value != null && value.isNumber()) {
+            return value.doubleValue() != 0;
+        }
+        return isTrue(entry, "skipped", place);
+    }
+
+    /**
+     * The unit of a counter, which Google Benchmark's JSON does not write (nor the counter's flags): known
+     * names, then a rate spelled in the name ({@code items_per_second}, {@code FOM: GB/s}, {@code rows/s}).
+     * A counter of {@code kIsRate} is divided by the time, so its name says "per second" where its author
+     * named it for people. Without either the unit stays empty: the direction is unknown, the series is
+     * tracked and charted, and not judged unless the checks name a direction.
+     */
+    public static String counterUnit(String name) {
+        String known = COUNTER_UNITS.get(name);
+        if (known != null) {
+            return known;
+        }
+        Matcher rate = RATE_IN_NAME.matcher(name);
+        if (rate.find()) {
+            return rate.group(1) + "/s";
+        }
+        Matcher perSecond = PER_SECOND.matcher(name);
+        if (perSecond.matches()) {
+            return perSecond.group(1) + "/s";
+        }
+        return "";
     }
 
     /** The measured values of one entry by measure, in file order. */
@@ -173,7 +235,7 @@ public final class GoogleBenchmarkFormat implements ResultFormat {
             if (!Double.isFinite(value.doubleValue())) {
                 continue;
             }
-            values.put(name, new Measured(value.doubleValue(), COUNTER_UNITS.getOrDefault(name, "")));
+            values.put(name, new Measured(value.doubleValue(), counterUnit(name)));
         }
         return values;
     }

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * The unit is JMH's {@code scoreUnit} as written: {@code ops/s} is a rate (higher is better),
  * {@code ms/op} a time (lower is better), which is what {@link Direction#fromUnit} infers. The error is
  * JMH's {@code scoreError}, the half-width of its 99.9% confidence interval ({@code NaN} with a single
- * iteration). Secondary metrics (profilers, {@code @AuxCounters}) become measures {@code method:metric};
+ * iteration). A benchmark without a primary score (missing or NaN: it failed) is noted as skipped. Secondary metrics (profilers, {@code @AuxCounters}) become measures {@code method:metric};
  * JMH files carry neither commit nor time, so both come from the ingest.
  */
 public final class JmhFormat implements ResultFormat {
@@ -67,18 +67,12 @@ public final class JmhFormat implements ResultFormat {
         String method = dot > 0 && dot < name.length() - 1 ? name.substring(dot + 1) : name;
 
         Map<String, String> parameters = new TreeMap<>();
-        JsonNode params = benchmark.get("params");
-        if (params != null && !params.isNull()) {
-            if (!params.isObject()) {
-                throw place.error("params", "must be an object, found " + FormatJson.shape(params));
+        for (Map.Entry<String, JsonNode> param : FormatJson.optionalObject(benchmark, "params", place)) {
+            JsonNode value = param.getValue();
+            if (!value.isValueNode() || value.isNull()) {
+                throw place.error("params." + param.getKey(), "must be a string, found " + FormatJson.kind(value));
             }
-            for (Map.Entry<String, JsonNode> param : params.properties()) {
-                JsonNode value = param.getValue();
-                if (!value.isValueNode() || value.isNull()) {
-                    throw place.error("params." + param.getKey(), "must be a string, found " + FormatJson.kind(value));
-                }
-                parameters.put(param.getKey(), value.asText());
-            }
+            parameters.put(param.getKey(), value.asText());
         }
         // A @Param called "mode" keeps its name; JMH's mode then goes under a name that cannot clash.
         parameters.put(parameters.containsKey("mode") ? "jmh.mode" : "mode", mode);
@@ -86,6 +80,12 @@ public final class JmhFormat implements ResultFormat {
         JsonNode primary = benchmark.get("primaryMetric");
         if (primary == null || !primary.isObject()) {
             throw place.error("primaryMetric", primary == null ? "is missing" : "must be an object, found " + FormatJson.shape(primary));
+        }
+        JsonNode score = primary.get("score");
+        if (score == null || score.isNull() || Metric.isNaN(score)) {
+            // What JMH writes for a benchmark that failed or measured nothing: said, not stored, not refused.
+            results.skip(file, name + parameterSuffix(benchmark), "no score" + (score == null ? "" : " (" + score.asText() + ")"));
+            return;
         }
         Metric metric = Metric.read(primary, "primaryMetric", place, true);
         checkRawData(primary, place);
@@ -113,6 +113,21 @@ public final class JmhFormat implements ResultFormat {
             results.add(SeriesKey.of(dataset, method + ":" + metricName, parameters), secondary.unit,
                     secondary.score, secondary.error, place);
         }
+    }
+
+    /** {@code [size=10, mode=thrpt]} for messages, or the empty string without parameters. */
+    private static String parameterSuffix(JsonNode benchmark) {
+        JsonNode params = benchmark.get("params");
+        String mode = benchmark.path("mode").asText("");
+        StringBuilder text = new StringBuilder();
+        if (params != null && params.isObject()) {
+            params.properties().forEach(p -> text.append(text.length() == 0 ? "" : ", ").append(p.getKey()).append('=')
+                    .append(p.getValue().asText()));
+        }
+        if (!mode.isEmpty()) {
+            text.append(text.length() == 0 ? "" : ", ").append("mode=").append(mode);
+        }
+        return text.length() == 0 ? "" : " [" + text + "]";
     }
 
     /**
@@ -186,7 +201,7 @@ public final class JmhFormat implements ResultFormat {
             return new Metric(value, error, unit);
         }
 
-        private static boolean isNaN(JsonNode node) {
+        static boolean isNaN(JsonNode node) {
             return "NaN".equals(node.textValue()) || (node.isNumber() && Double.isNaN(node.doubleValue()));
         }
     }

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * pytest-benchmark's JSON ({@code pytest --benchmark-json=results.json}, also what
@@ -23,12 +25,18 @@ import java.util.TreeMap;
  *
  * <p>Mapping: dataset = the benchmark group, or the test module ({@code tests/test_parse.py}) without one;
  * measure = the test ({@code test_parse}, {@code TestParser::test_parse} in a class) for the mean, with
- * {@code :median} and {@code :min} for those statistics; parameters = {@code params} (or the id in
- * {@code param} when the parameters are not given). Unit {@code s} (lower is better); the mean's error is
+ * {@code :median} and {@code :min} for those statistics; parameters = {@code params}, or pytest's stable
+ * parametrize id as {@code param} when they are not given (pytest-benchmark 2: the id in the name) or one of
+ * them holds a memory address ({@code UNSERIALIZABLE[<function f at 0x7f...>]}). Unit {@code s} (lower is better); the mean's error is
  * the standard error stddev/sqrt(rounds). The commit is {@code commit_info.id}; the time is when the
  * benchmarks ran ({@code datetime}, UTC), or {@code commit_info.time} in files without it.
  */
 public final class PytestBenchmarkFormat implements ResultFormat {
+    /** How pytest-benchmark writes a parameter value that JSON cannot hold. */
+    private static final String UNSERIALIZABLE = "UNSERIALIZABLE[";
+    /** A memory address in a repr ({@code <object at 0x7f3a2c1d5e80>}): different in every run. */
+    private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{6,}");
+
     private final ZoneId zone;
 
     public PytestBenchmarkFormat() {
@@ -108,25 +116,7 @@ public final class PytestBenchmarkFormat implements ResultFormat {
         String test = withoutId(separator > 0 ? fullname.substring(separator + 2) : name);
         String dataset = !group.isBlank() ? group : !module.isEmpty() ? module : "pytest";
 
-        Map<String, String> parameters = new TreeMap<>();
-        JsonNode params = benchmark.get("params");
-        if (params != null && !params.isNull()) {
-            if (!params.isObject()) {
-                throw place.error("params", "must be an object, found " + FormatJson.shape(params));
-            }
-            for (Map.Entry<String, JsonNode> param : params.properties()) {
-                JsonNode value = param.getValue();
-                // Parameters can be any Python value; pytest-benchmark writes what JSON can hold as it is.
-                parameters.put(param.getKey(), value.isValueNode() ? (value.isNull() ? "None" : value.asText()) : value.toString());
-            }
-        }
-        else {
-            String id = FormatJson.optionalText(benchmark, "param", place, null);
-            if (id != null && !id.isEmpty()) {
-                parameters.put("param", id);
-            }
-        }
-
+        Map<String, String> parameters = parameters(benchmark, name, fullname, place);
         JsonNode stats = benchmark.get("stats");
         if (stats == null || !stats.isObject()) {
             throw place.error("stats", stats == null ? "is missing" : "must be an object, found " + FormatJson.shape(stats));
@@ -147,6 +137,45 @@ public final class PytestBenchmarkFormat implements ResultFormat {
         results.add(SeriesKey.of(dataset, test, parameters), "s", mean, ResultsCollector.standardError(stddev, rounds), place);
         results.add(SeriesKey.of(dataset, test + ":median", parameters), "s", median, Double.NaN, place);
         results.add(SeriesKey.of(dataset, test + ":min", parameters), "s", min, Double.NaN, place);
+    }
+
+    /**
+     * The parameters of a benchmark: {@code params} as they are, unless one of them is text that changes from
+     * run to run; then pytest's parametrize id ({@code param}), which is stable. pytest-benchmark writes a value
+     * JSON cannot hold as {@code UNSERIALIZABLE[repr]}, and a repr such as {@code <function f at 0x7f3a...>}
+     * holds a memory address: keyed by it, every run would make new series. Files of pytest-benchmark 2
+     * have neither {@code params} nor {@code param}; then the id comes from the name ({@code test_x[0]}).
+     */
+    private static Map<String, String> parameters(JsonNode benchmark, String name, String fullname, Place place) {
+        Map<String, String> parameters = new TreeMap<>();
+        boolean unstable = false;
+        for (Map.Entry<String, JsonNode> param : FormatJson.optionalObject(benchmark, "params", place)) {
+            JsonNode value = param.getValue();
+            // Parameters can be any Python value; pytest-benchmark writes what JSON can hold as it is.
+            String text = value.isValueNode() ? (value.isNull() ? "None" : value.asText()) : value.toString();
+            unstable |= text.startsWith(UNSERIALIZABLE) || ADDRESS.matcher(text).find();
+            parameters.put(param.getKey(), text);
+        }
+        if (!parameters.isEmpty() && !unstable) {
+            return parameters;
+        }
+        parameters.clear();
+        String id = FormatJson.optionalText(benchmark, "param", place, null);
+        if (id == null || id.isEmpty()) {
+            id = idOf(fullname).orElse(idOf(name).orElse(""));
+        }
+        if (!id.isEmpty()) {
+            // An id made from a repr may hold an address too; without it the id stays the same from run to run.
+            parameters.put("param", ADDRESS.matcher(id).replaceAll("0x?"));
+        }
+        return parameters;
+    }
+
+    /** The parametrize id of {@code test_parse[small-10]}: {@code small-10}. */
+    private static Optional<String> idOf(String test) {
+        int bracket = test.indexOf('[');
+        return bracket > 0 && test.endsWith("]") ? Optional.of(test.substring(bracket + 1, test.length() - 1))
+                : Optional.empty();
     }
 
     /** {@code test_parse[small-10]} without its parameter id: the id's values are the parameters. */

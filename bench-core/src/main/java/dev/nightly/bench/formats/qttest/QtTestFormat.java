@@ -9,7 +9,9 @@ import dev.nightly.bench.ingest.ResultFormat;
 import dev.nightly.bench.model.BenchmarkResults;
 import dev.nightly.bench.model.SeriesKey;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,16 +24,29 @@ import java.util.TreeMap;
  * {@code iterations} itself, read in qxmltestlogger.cpp); Qt 4 wrote the total, so a log whose
  * {@code QtVersion} is 4.x is divided here. Units: {@code ms} and {@code ns} for wall time, rates for the
  * per-second metrics, Qt's own unit names for counters (cycles, instructions, ...: lower is better). A
- * QtTest log has one value per benchmark, so no error; commit and time come from the ingest.
+ * QtTest log has one value per benchmark, so no error; commit and time come from the ingest. Qt 4's metric
+ * names ({@code walltime}, {@code callgrind}, {@code ticks}, {@code events}) give the measures and units of
+ * Qt 5's. A log of several test classes (a binary that calls {@code qExec} more than once) holds one XML
+ * document per class, one after another: all are read. A data tag that failed ({@code Incident type="fail"})
+ * is noted as skipped and its benchmark result not kept.
  */
 public final class QtTestFormat implements ResultFormat {
     private static final String WALLTIME = "WalltimeMilliseconds";
-    /** Qt 4 wrote the measurer's text instead of the metric's name. */
-    private static final String QT4_WALLTIME = "msecs";
+    /**
+     * Qt 4 wrote the measurer's name instead of the metric's ({@code walltime}, {@code callgrind},
+     * {@code ticks}, {@code events}; Qt 4.5 {@code msecs}): the same measures and units as Qt 5's names.
+     */
+    private static final Map<String, String> QT4_METRICS = Map.of(
+            "walltime", WALLTIME,
+            "msecs", WALLTIME,
+            "callgrind", "InstructionReads",
+            "ticks", "CPUTicks",
+            "events", "Events");
+    /** A failure that names no data tag fails every tag of its function. */
+    private static final String ALL_TAGS = "\u0000all";
     /** Qt's metric names (qbenchmarkmetric.cpp) with units that {@code Direction.fromUnit} reads right. */
     private static final Map<String, String> UNITS = Map.ofEntries(
             Map.entry(WALLTIME, "ms"),
-            Map.entry(QT4_WALLTIME, "ms"),
             Map.entry("WalltimeNanoseconds", "ns"),
             Map.entry("FramesPerSecond", "fps"),
             Map.entry("BitsPerSecond", "bits/s"),
@@ -75,17 +90,24 @@ public final class QtTestFormat implements ResultFormat {
 
     @Override
     public BenchmarkResults read(Path file, ReadSettings settings) {
-        XmlElement root = FormatXml.read(file, "a QtTest XML log (-o file.xml,xml)");
+        ResultsCollector results = new ResultsCollector(null, "");
+        for (XmlElement root : FormatXml.readAll(file, "a QtTest XML log (-o file.xml,xml)")) {
+            readTestCase(file, root, results);
+        }
+        return results.results();
+    }
+
+    private static void readTestCase(Path file, XmlElement root, ResultsCollector results) {
         Place rootPlace = root.place(file, null);
         if (!root.name().equals("TestCase")) {
             throw rootPlace.error("the root element must be <TestCase>, this is not a QtTest XML log");
         }
         String testCase = root.required("name", rootPlace);
         boolean totals = isQt4(root);
-        ResultsCollector results = new ResultsCollector(null, "");
         results.dataset(testCase, "QtTest benchmarks of " + testCase);
         for (XmlElement function : root.children("TestFunction")) {
             String functionName = function.required("name", function.place(file, Place.quote(testCase)));
+            Set<String> failedTags = failedTags(file, testCase, functionName, function, results);
             for (XmlElement result : function.children("BenchmarkResult")) {
                 Place place = result.place(file, Place.quote(testCase + "::" + functionName));
                 String metric = result.required("metric", place);
@@ -96,16 +118,45 @@ public final class QtTestFormat implements ResultFormat {
                     throw place.error("attribute \"iterations\" must be a whole number of at least 1, found "
                             + result.attribute("iterations").orElse(""));
                 }
+                if (failedTags.contains(tag) || failedTags.contains(ALL_TAGS)) {
+                    // Said once per failure above; a failed run's figure is not a measurement to keep.
+                    continue;
+                }
                 Map<String, String> parameters = new TreeMap<>();
                 if (!tag.isEmpty()) {
                     parameters.put("tag", tag);
                 }
-                String measure = metric.equals(WALLTIME) || metric.equals(QT4_WALLTIME) ? functionName : functionName + ":" + metric;
-                results.add(SeriesKey.of(testCase, measure, parameters), UNITS.getOrDefault(metric, metric),
+                String name = QT4_METRICS.getOrDefault(metric, metric);
+                String measure = name.equals(WALLTIME) ? functionName : functionName + ":" + name;
+                results.add(SeriesKey.of(testCase, measure, parameters), UNITS.getOrDefault(name, name),
                         totals ? value / iterations : value, Double.NaN, place);
             }
         }
-        return results.results();
+    }
+
+    /**
+     * The data tags of {@code function} that failed ({@code <Incident type="fail">}, or an unexpected pass),
+     * each noted as skipped with the first line of its description; {@link #ALL_TAGS} when an incident names
+     * no tag (the function as a whole failed).
+     */
+    private static Set<String> failedTags(Path file, String testCase, String functionName, XmlElement function,
+            ResultsCollector results) {
+        Set<String> failed = new HashSet<>();
+        for (XmlElement incident : function.children("Incident")) {
+            String type = incident.attribute("type").orElse("");
+            if (!type.equals("fail") && !type.equals("xpass")) {
+                continue;
+            }
+            String tag = incident.child("DataTag").map(XmlElement::text).orElse(incident.attribute("tag").orElse(""));
+            failed.add(tag.isEmpty() ? ALL_TAGS : tag);
+            String description = incident.child("Description").map(XmlElement::text).orElse("").strip();
+            int newline = description.indexOf('\n');
+            String firstLine = newline < 0 ? description : description.substring(0, newline).strip();
+            results.skip(file, testCase + "::" + functionName + (tag.isEmpty() ? "" : "(" + tag + ")"),
+                    (type.equals("fail") ? "failed" : "passed unexpectedly") + " at line " + incident.line()
+                    + (firstLine.isEmpty() ? "" : ": " + Place.quote(firstLine)));
+        }
+        return failed;
     }
 
     /** Qt 4's XML logger wrote the total over all iterations rather than the value per iteration. */
