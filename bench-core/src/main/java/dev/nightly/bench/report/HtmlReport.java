@@ -104,6 +104,18 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
     }
 
     /**
+     * Refuses a destination that {@link #writeTo} would refuse, so that a caller can check it before any
+     * work is done (reading a store can update its caches).
+     */
+    public static void checkDestination(Path dir) {
+        try {
+            refuseForeignDirectory(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * A report replaces its own files only: a folder that holds anything else (a history store, a web
      * root, a home directory given by mistake) is refused before anything is written into it.
      */

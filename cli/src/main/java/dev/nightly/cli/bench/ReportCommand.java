@@ -64,6 +64,8 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // Refused before the store is read: a check of the store updates its change point cache.
+        HtmlReport.checkDestination(out);
         CheckSettings settings = checks == null ? CheckSettings.defaults() : CheckSettings.read(checks);
         Definitions extra = definitions == null ? Definitions.none() : Definitions.read(definitions);
         ChartSettings chartSettings = chartSettings();
