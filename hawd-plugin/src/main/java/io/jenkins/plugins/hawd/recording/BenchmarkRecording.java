@@ -70,6 +70,7 @@ public final class BenchmarkRecording {
         WorkspaceResultsReader.Parsed parsed = workspace.act(new WorkspaceResultsReader(request, lastTimes));
         log.println(PREFIX + "'" + request.results() + "' matched " + parsed.files().size() + " file(s)"
                 + (parsed.files().isEmpty() ? "" : ": " + String.join(", ", parsed.files())));
+        logSkipped(log, parsed.skipped());
         if (parsed.alreadyRecorded() > 0) {
             log.println(PREFIX + parsed.alreadyRecorded() + " value(s) not newer than their series in the job's history"
                     + " were left out (HAWD prints its whole history on every run)");
@@ -215,5 +216,27 @@ public final class BenchmarkRecording {
         summary.put("flaggedSeries", new ArrayList<>(flaggedSeries));
         summary.put("summary", report == null ? "no benchmark results" : report.summary());
         return summary;
+    }
+
+    /** Lines of this many characters at most, and this many lines: the text comes from the agent's files. */
+    private static final int SKIPPED_LINE = 300;
+    private static final int SKIPPED_LINES = 50;
+
+    /**
+     * Benchmarks the results files name without a value (failed, crashed, skipped): never dropped in
+     * silence. The check then shows their series as MISSING.
+     */
+    private static void logSkipped(PrintStream log, List<String> skipped) {
+        if (skipped.isEmpty()) {
+            return;
+        }
+        log.println(PREFIX + skipped.size() + " benchmark(s) without a value (failed, crashed or skipped), not recorded:");
+        for (String line : skipped.subList(0, Math.min(SKIPPED_LINES, skipped.size()))) {
+            String clean = line.replaceAll("\\p{Cntrl}", " ");
+            log.println(PREFIX + "  " + (clean.length() > SKIPPED_LINE ? clean.substring(0, SKIPPED_LINE) + "..." : clean));
+        }
+        if (skipped.size() > SKIPPED_LINES) {
+            log.println(PREFIX + "  and " + (skipped.size() - SKIPPED_LINES) + " more");
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.nightly.bench.ingest.ResultsJson;
 import dev.nightly.bench.ingest.ResultsReader;
 import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.BenchmarkResults;
+import dev.nightly.bench.model.Skipped;
 import hudson.AbortException;
 import hudson.remoting.VirtualChannel;
 import java.io.ByteArrayOutputStream;
@@ -77,7 +78,17 @@ public final class WorkspaceResultsReader extends MasterToSlaveFileCallable<Work
             BenchmarkResults fresh = parsed.newerThan(stored);
             ByteArrayOutputStream json = new ByteArrayOutputStream();
             ResultsJson.write(fresh, json);
-            return new Parsed(names, json.toByteArray(), checks, parsed.observations().size() - fresh.observations().size());
+            List<String> skipped = new ArrayList<>();
+            for (Skipped entry : parsed.skipped()) {
+                String file = entry.file();
+                // Named relative to the workspace in the log, as the matched files are.
+                if (file != null && file.startsWith(files.root().toString() + File.separator)) {
+                    file = file.substring(files.root().toString().length() + 1);
+                }
+                skipped.add(new Skipped(file, entry.entry(), entry.reason()).toString());
+            }
+            return new Parsed(names, json.toByteArray(), checks, parsed.observations().size() - fresh.observations().size(),
+                    skipped);
         }
         catch (BadInputException e) {
             // The engine's message names file, dataset, row and column; it is all the user needs.
@@ -91,12 +102,12 @@ public final class WorkspaceResultsReader extends MasterToSlaveFileCallable<Work
      * bytes and numbers cross the channel: the engine's classes live in a library jar, which Jenkins'
      * class filter (JEP-200) would refuse to deserialize.
      */
-    public record Parsed(ArrayList<String> files, byte[] resultsJson, String checksText, int alreadyRecorded)
-            implements Serializable {
+    public record Parsed(ArrayList<String> files, byte[] resultsJson, String checksText, int alreadyRecorded,
+            ArrayList<String> skipped) implements Serializable {
         private static final long serialVersionUID = 1L;
 
-        public Parsed(List<String> files, byte[] resultsJson, String checksText, int alreadyRecorded) {
-            this(new ArrayList<>(files), resultsJson, checksText, alreadyRecorded);
+        public Parsed(List<String> files, byte[] resultsJson, String checksText, int alreadyRecorded, List<String> skipped) {
+            this(new ArrayList<>(files), resultsJson, checksText, alreadyRecorded, new ArrayList<>(skipped));
         }
 
         /** The results, parsed on the controller (the engine validates the JSON again). */

@@ -32,6 +32,36 @@ class RecordBenchmarksStepTest {
         return r.buildAndAssertStatus(expected, job);
     }
 
+    /** Google Benchmark output of two benchmarks, the second of which failed (or both ran, with {@code failing} false). */
+    private static String googleBenchmark(String date, boolean failing) {
+        String second = failing
+                ? "\"iterations\": 1, \"real_time\": 0.0, \"cpu_time\": 0.0, \"time_unit\": \"ns\","
+                        + " \"error_occurred\": true, \"error_message\": \"could not allocate 2097152 doubles\""
+                : "\"iterations\": 1500, \"real_time\": 4.61e+05, \"cpu_time\": 4.60e+05, \"time_unit\": \"ns\"";
+        return "{\"context\": {\"date\": \"" + date + "\", \"library_version\": \"v1.9.1\", \"json_schema_version\": 1},"
+                + " \"benchmarks\": [{\"name\": \"BM_Triad/1048576\", \"run_name\": \"BM_Triad/1048576\", \"run_type\": \"iteration\","
+                + " \"iterations\": 3012, \"real_time\": 2.3224e+05, \"cpu_time\": 2.3190e+05, \"time_unit\": \"ns\"},"
+                + " {\"name\": \"BM_Triad/2097152\", \"run_name\": \"BM_Triad/2097152\", \"run_type\": \"iteration\", " + second + "}]}";
+    }
+
+    @Test
+    void aFailedBenchmarkIsSaidInTheLogAndItsSeriesIsMissing(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "gbench");
+        job.setDefinition(new CpsFlowDefinition("node { writeFile file: 'out/triad.json', text: '''"
+                + googleBenchmark("2026-11-20T03:05:10+00:00", false) + "'''\n recordBenchmarks results: 'out/*.json' }", true));
+        r.buildAndAssertSuccess(job);
+
+        job.setDefinition(new CpsFlowDefinition("node { writeFile file: 'out/triad.json', text: '''"
+                + googleBenchmark("2026-11-21T03:05:10+00:00", true) + "'''\n recordBenchmarks results: 'out/*.json' }", true));
+        WorkflowRun failed = r.buildAndAssertStatus(Result.UNSTABLE, job);
+
+        r.assertLogContains("1 benchmark(s) without a value (failed, crashed or skipped), not recorded:", failed);
+        r.assertLogContains("out/triad.json: BM_Triad/2097152 (", failed);
+        r.assertLogContains("could not allocate 2097152 doubles", failed);
+        assertThat(failed.getAction(BenchmarkBuildAction.class).getResults())
+                .anySatisfy(row -> assertThat(row.getVerdict()).isEqualTo("MISSING"));
+    }
+
     @Test
     void recordsNightsAndFlagsRegressionAndBoundsMarkingTheStage(JenkinsRule r) throws Exception {
         WorkflowJob job = r.createProject(WorkflowJob.class, "kube-benchmarks");
