@@ -47,7 +47,7 @@ public final class Fixture {
         return fixture;
     }
 
-    static Path defaultBase() {
+    public static Path defaultBase() {
         Path shm = Path.of("/dev/shm");
         return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
     }
@@ -132,19 +132,24 @@ public final class Fixture {
 
     /** A copy of the store that a benchmark may change. */
     public Path copyOfStore(Path target) throws IOException {
+        copyTree(storeDir(), target);
+        return target;
+    }
+
+    /** Replaces {@code target} with a copy of the tree at {@code source}. */
+    public static void copyTree(Path source, Path target) throws IOException {
         deleteTree(target);
-        try (Stream<Path> files = Files.walk(storeDir())) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Path copy = target.resolve(storeDir().relativize(source).toString());
-                if (Files.isDirectory(source)) {
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
                     Files.createDirectories(copy);
                 }
                 else {
-                    Files.copy(source, copy);
+                    Files.copy(file, copy);
                 }
             }
         }
-        return target;
     }
 
     public static void deleteTree(Path dir) throws IOException {
