@@ -157,7 +157,7 @@ public final class ColdRuns {
             Fixture.deleteTree(data);
             history.writeDefinitions(definitions);
             history.writeExports(exports, options.nights());
-            history.writeNights(tonight, options.nights(), options.nights() + 1);
+            history.writeNight(tonight, options.nights());
             Files.writeString(ready, stamp, StandardCharsets.UTF_8);
         }
         List<Path> exportFiles = files(exports);
