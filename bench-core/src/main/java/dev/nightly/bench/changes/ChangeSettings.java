@@ -32,6 +32,6 @@ public record ChangeSettings(int window, int margin, int minSegment, double alph
     }
 
     public static ChangeSettings defaults() {
-        return new ChangeSettings(100, 25, 3, 0.001, 999, 2.0, 1.0, 0x6E696768746C79L);
+        return new ChangeSettings(100, 25, 3, 0.001, 999, 1.5, 1.0, 0x6E696768746C79L);
     }
 }
