@@ -6,6 +6,8 @@ import dev.nightly.bench.model.Series;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Finds the change points of a series with {@link EDivisive} window by window, and carries on from where
@@ -23,6 +25,7 @@ import java.util.Objects;
 public final class ChangeDetector {
     private final ChangeSettings settings;
     private final EDivisive search;
+    private final LongAdder openSearches = new LongAdder();
 
     public ChangeDetector(ChangeSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -31,6 +34,11 @@ public final class ChangeDetector {
 
     public ChangeSettings settings() {
         return settings;
+    }
+
+    /** How many open windows this detector searched (those taken from what was remembered not counted). */
+    long openSearches() {
+        return openSearches.sum();
     }
 
     /** Every change point of {@code series}. */
@@ -48,7 +56,12 @@ public final class ChangeDetector {
      *                                  there is not the one searched before (the series was rewritten)
      */
     public SeriesChanges resume(ChangeState state, Series tail, int offset, Direction direction) {
-        return search(state, tail, offset, direction, true);
+        return search(state, tail, offset, direction, OpenWindows.empty());
+    }
+
+    /** {@link #resume}, taking the open window's change points from {@code remembered} when it has them for these very points. */
+    SeriesChanges resume(ChangeState state, Series tail, int offset, Direction direction, OpenWindows remembered) {
+        return search(state, tail, offset, direction, remembered);
     }
 
     /**
@@ -56,10 +69,11 @@ public final class ChangeDetector {
      * fills is searched (to confirm its change points). Cheap on most nights.
      */
     public ChangeState advance(ChangeState state, Series tail, int offset, Direction direction) {
-        return search(state, tail, offset, direction, false).state();
+        return search(state, tail, offset, direction, null).state();
     }
 
-    private SeriesChanges search(ChangeState state, Series tail, int offset, Direction direction, boolean open) {
+    /** Searches the open window too unless {@code remembered} is null. */
+    private SeriesChanges search(ChangeState state, Series tail, int offset, Direction direction, OpenWindows remembered) {
         List<Point> points = tail.points();
         int size = offset + points.size();
         int start = state.windowStart();
@@ -90,8 +104,15 @@ public final class ChangeDetector {
             start = last >= 0 ? last : end - window / 2;
         }
         List<ChangePoint> all = new ArrayList<>(confirmed);
-        if (open) {
-            all.addAll(changePoints(tail, offset, values, start, size, direction));
+        if (remembered != null && start < size) {
+            long fingerprint = OpenWindows.fingerprint(tail, start - offset, size - offset, direction);
+            Optional<List<ChangePoint>> known = remembered.get(start, size, fingerprint);
+            List<ChangePoint> open = known.isPresent() ? known.get() : changePoints(tail, offset, values, start, size, direction);
+            if (known.isEmpty()) {
+                openSearches.increment();
+                remembered.put(new OpenWindows.Result(start, size, fingerprint, open));
+            }
+            all.addAll(open);
         }
         long startBuild = start < size ? points.get(start - offset).build() : -1;
         return new SeriesChanges(all, new ChangeState(size, start, startBuild, confirmed));

@@ -74,18 +74,17 @@ final class EDivisive {
             return;
         }
         double[] segment = Arrays.copyOfRange(values, from, to);
-        double[] scratch = new double[segment.length];
-        int[] rank = ranks(segment);
-        int best = bestSplit(segment, rank, scratch);
+        Shuffles work = new Shuffles(segment);
+        int best = work.bestSplit(work.rank);
         if (best < 0) {
             return;
         }
-        double observed = scratch[best];
+        double observed = work.bestQ;
         best = refine(segment, best);
         if (!largeEnough(segment, best)) {
             return;
         }
-        double p = pValue(segment, rank, observed);
+        double p = pValue(segment, work, observed);
         if (p > settings.alpha()) {
             return;
         }
@@ -94,65 +93,114 @@ final class EDivisive {
         search(values, from + best, to, found);
     }
 
-    /** The split of {@code x} with the largest Q, or -1 when none is allowed; fills {@code q[τ]}. */
-    private int bestSplit(double[] x, int[] rank, double[] q) {
-        int n = x.length;
-        int min = settings.minSegment();
-        // before[j] = Σ_{i<j} |x_i − x_j|, after[j] = Σ_{i>j} |x_i − x_j|: moving point τ from the right
-        // part to the left adds before[τ] to the left's inner sum and removes after[τ] from the right's.
-        // Each is a sum over the points on one side, read from a Fenwick tree of counts and sums by rank:
-        // O(n log n) per split search instead of O(n²), which is what a thousand shuffles cost.
-        double[] before = new double[n];
-        double[] after = new double[n];
-        distancesToEarlier(x, rank, before, 0, n, 1);
-        distancesToEarlier(x, rank, after, n - 1, -1, -1);
-        double total = 0;
-        for (double d : before) {
-            total += d;
-        }
-        double left = 0;
-        double right = total;
-        int best = -1;
-        double bestQ = Double.NEGATIVE_INFINITY;
-        for (int tau = 1; tau < n; tau++) {
-            left += before[tau - 1];
-            right -= after[tau - 1];
-            if (tau < min || n - tau < min) {
-                continue;
-            }
-            double between = total - left - right;
-            double value = q(tau, n - tau, left, right, between);
-            q[tau] = value;
-            if (value > bestQ) {
-                bestQ = value;
-                best = tau;
-            }
-        }
-        return best;
-    }
+    /**
+     * What every order of one segment's values shares, worked out once so that each of the thousand
+     * shuffles of a permutation test costs one pass over the values: the sum of all distances and each
+     * value's distances to all the others do not depend on the order, so only the distances to earlier
+     * values are counted per order (from a Fenwick tree of counts and sums by rank: O(n log n) per order
+     * instead of O(n²)); those to later values are the rest. Scratch arrays are reused from order to order.
+     */
+    private final class Shuffles {
+        final int[] rank;
+        /** The largest Q of the order {@link #bestSplit} looked at last. */
+        double bestQ;
+        /** The values by rank. */
+        private final double[] sorted;
+        /** {@code 1 / (m − 1)} for a part of m values. */
+        private final double[] perPair;
+        /** Σ_{i<j} |x_i − x_j| over the whole segment. */
+        private final double total;
+        /** By rank: the value's summed distance to every value of the segment. */
+        private final double[] toAll;
+        private final double[] before;
+        private final int[] counts;
+        private final double[] sums;
 
-    /** For j from {@code start} to {@code end} (exclusive) in {@code step}s: Σ|x_i − x_j| over the i visited before j. */
-    private static void distancesToEarlier(double[] x, int[] rank, double[] out, int start, int end, int step) {
-        int n = x.length;
-        int[] counts = new int[n + 1];
-        double[] sums = new double[n + 1];
-        int seen = 0;
-        double seenSum = 0;
-        for (int j = start; j != end; j += step) {
-            int lessCount = 0;
-            double lessSum = 0;
-            for (int r = rank[j]; r > 0; r -= r & -r) {
-                lessCount += counts[r];
-                lessSum += sums[r];
+        Shuffles(double[] x) {
+            int n = x.length;
+            rank = ranks(x);
+            sorted = new double[n];
+            for (int i = 0; i < n; i++) {
+                sorted[rank[i]] = x[i];
             }
-            double xj = x[j];
-            out[j] = lessCount * xj - lessSum + (seenSum - lessSum) - (seen - lessCount) * xj;
-            for (int r = rank[j] + 1; r <= n; r += r & -r) {
-                counts[r]++;
-                sums[r] += xj;
+            double all = 0;
+            for (double v : sorted) {
+                all += v;
             }
-            seen++;
-            seenSum += xj;
+            toAll = new double[n];
+            double below = 0;
+            double sum = 0;
+            for (int r = 0; r < n; r++) {
+                double v = sorted[r];
+                toAll[r] = r * v - below + (all - below - v) - (n - 1 - r) * v;
+                below += v;
+                sum += toAll[r];
+            }
+            total = sum / 2;
+            perPair = new double[n];
+            for (int m = 2; m < n; m++) {
+                perPair[m] = 1.0 / (m - 1);
+            }
+            before = new double[n];
+            counts = new int[n + 1];
+            sums = new double[n + 1];
+        }
+
+        /** How far two computations of the same Q may differ by rounding: Q is a small difference of sums of up to {@code total}. */
+        double roundingMargin() {
+            return 1e-10 * total;
+        }
+
+        /**
+         * The split of the order whose values by rank are {@code order} with the largest Q, or -1 when none
+         * is allowed; {@link #bestQ} is then its Q. {@code Q(τ) = 2/n · (total − (n−1) · (L/(m−1) + R/(k−1)))}
+         * with L and R the inner sums of the two parts: the class comment's Q, rearranged so that
+         * a split costs two multiplications and no division.
+         */
+        int bestSplit(int[] order) {
+            int n = order.length;
+            int min = settings.minSegment();
+            // before[j] = Σ_{i<j} |x_i − x_j|; moving point τ from the right part to the left adds before[τ]
+            // to the left's inner sum and removes toAll − before (its distances to later points) from the right's.
+            Arrays.fill(counts, 0);
+            Arrays.fill(sums, 0);
+            int seen = 0;
+            double seenSum = 0;
+            for (int j = 0; j < n; j++) {
+                int lessCount = 0;
+                double lessSum = 0;
+                int r0 = order[j];
+                for (int r = r0; r > 0; r -= r & -r) {
+                    lessCount += counts[r];
+                    lessSum += sums[r];
+                }
+                double xj = sorted[r0];
+                before[j] = lessCount * xj - lessSum + (seenSum - lessSum) - (seen - lessCount) * xj;
+                for (int r = r0 + 1; r <= n; r += r & -r) {
+                    counts[r]++;
+                    sums[r] += xj;
+                }
+                seen++;
+                seenSum += xj;
+            }
+            double left = 0;
+            double right = total;
+            int best = -1;
+            double bestW = Double.POSITIVE_INFINITY;
+            for (int tau = 1; tau < n; tau++) {
+                left += before[tau - 1];
+                right -= toAll[order[tau - 1]] - before[tau - 1];
+                if (tau < min || n - tau < min) {
+                    continue;
+                }
+                double w = left * perPair[tau] + right * perPair[n - tau];
+                if (w < bestW) {
+                    bestW = w;
+                    best = tau;
+                }
+            }
+            bestQ = 2.0 / n * (total - (n - 1) * bestW);
+            return best;
         }
     }
 
@@ -170,38 +218,28 @@ final class EDivisive {
         return rank;
     }
 
-    private static double q(int m, int k, double left, double right, double between) {
-        double e = 2.0 * between / ((double) m * k)
-                - (m > 1 ? left / (m * (m - 1) / 2.0) : 0)
-                - (k > 1 ? right / (k * (k - 1) / 2.0) : 0);
-        return (double) m * k / (m + k) * e;
-    }
-
     /**
      * The share of shuffles whose best Q reaches the observed one, counting the observed order itself
      * ({@code (1 + hits) / (1 + shuffles)}). Stops once that share cannot fall to the significance level.
      */
-    private double pValue(double[] segment, int[] rank, double observed) {
+    private double pValue(double[] segment, Shuffles work, double observed) {
         int permutations = settings.permutations();
         int allowed = (int) Math.floor(settings.alpha() * (permutations + 1)) - 1;
         SplittableRandom random = new SplittableRandom(seed(segment));
-        double[] shuffled = segment.clone();
-        int[] shuffledRank = rank.clone();
-        double[] q = new double[segment.length];
+        int[] shuffled = work.rank.clone();
         int hits = 0;
         for (int r = 1; r <= permutations; r++) {
             for (int i = shuffled.length - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
-                double t = shuffled[i];
+                int t = shuffled[i];
                 shuffled[i] = shuffled[j];
                 shuffled[j] = t;
-                int u = shuffledRank[i];
-                shuffledRank[i] = shuffledRank[j];
-                shuffledRank[j] = u;
             }
-            int best = bestSplit(shuffled, shuffledRank, q);
-            // A relative margin: the observed order's Q computed again in another order must count as a tie.
-            if (best >= 0 && q[best] >= observed * (1 - 1e-12)) {
+            int best = work.bestSplit(shuffled);
+            // A shuffle that puts the same values on each side as the observed split has the same Q, but
+            // computed in another order it may differ in the last bits of the sums it comes from: those of
+            // the total distance, which is what the margin is measured against, not Q itself.
+            if (best >= 0 && work.bestQ >= observed - work.roundingMargin()) {
                 hits++;
                 if (hits > allowed) {
                     return (1.0 + hits) / (1.0 + r);
