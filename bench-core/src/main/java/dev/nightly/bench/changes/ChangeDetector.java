@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ChangeDetector {
     private final ChangeSettings settings;
     private final EDivisive search;
-    private final LongAdder openSearches = new LongAdder();
+    private final LongAdder searches = new LongAdder();
 
     public ChangeDetector(ChangeSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -36,9 +36,9 @@ public final class ChangeDetector {
         return settings;
     }
 
-    /** How many open windows this detector searched (those taken from what was remembered not counted). */
-    long openSearches() {
-        return openSearches.sum();
+    /** How many windows this detector searched (those taken from what was remembered not counted). */
+    long searches() {
+        return searches.sum();
     }
 
     /** Every change point of {@code series}. */
@@ -56,12 +56,15 @@ public final class ChangeDetector {
      *                                  there is not the one searched before (the series was rewritten)
      */
     public SeriesChanges resume(ChangeState state, Series tail, int offset, Direction direction) {
-        return search(state, tail, offset, direction, OpenWindows.empty());
+        return search(state, tail, offset, direction, true, OpenWindows.empty());
     }
 
-    /** {@link #resume}, taking the open window's change points from {@code remembered} when it has them for these very points. */
+    /**
+     * {@link #resume}, taking a window's change points from {@code remembered} when it has them for these
+     * very points, and remembering those it searched.
+     */
     SeriesChanges resume(ChangeState state, Series tail, int offset, Direction direction, OpenWindows remembered) {
-        return search(state, tail, offset, direction, remembered);
+        return search(state, tail, offset, direction, true, remembered);
     }
 
     /**
@@ -69,11 +72,16 @@ public final class ChangeDetector {
      * fills is searched (to confirm its change points). Cheap on most nights.
      */
     public ChangeState advance(ChangeState state, Series tail, int offset, Direction direction) {
-        return search(state, tail, offset, direction, null).state();
+        return search(state, tail, offset, direction, false, OpenWindows.empty()).state();
     }
 
-    /** Searches the open window too unless {@code remembered} is null. */
-    private SeriesChanges search(ChangeState state, Series tail, int offset, Direction direction, OpenWindows remembered) {
+    /** {@link #advance}, with the windows searched before taken from {@code remembered}. */
+    ChangeState advance(ChangeState state, Series tail, int offset, Direction direction, OpenWindows remembered) {
+        return search(state, tail, offset, direction, false, remembered).state();
+    }
+
+    private SeriesChanges search(ChangeState state, Series tail, int offset, Direction direction, boolean open,
+                                 OpenWindows remembered) {
         List<Point> points = tail.points();
         int size = offset + points.size();
         int start = state.windowStart();
@@ -93,7 +101,7 @@ public final class ChangeDetector {
         int window = settings.window();
         while (size - start >= window) {
             int end = start + window;
-            List<ChangePoint> found = changePoints(tail, offset, values, start, end, direction);
+            List<ChangePoint> found = changePoints(tail, offset, values, start, end, direction, remembered);
             int last = -1;
             for (ChangePoint point : found) {
                 if (point.index() <= end - settings.margin()) {
@@ -104,22 +112,28 @@ public final class ChangeDetector {
             start = last >= 0 ? last : end - window / 2;
         }
         List<ChangePoint> all = new ArrayList<>(confirmed);
-        if (remembered != null && start < size) {
-            long fingerprint = OpenWindows.fingerprint(tail, start - offset, size - offset, direction);
-            Optional<List<ChangePoint>> known = remembered.get(start, size, fingerprint);
-            List<ChangePoint> open = known.isPresent() ? known.get() : changePoints(tail, offset, values, start, size, direction);
-            if (known.isEmpty()) {
-                openSearches.increment();
-                remembered.put(new OpenWindows.Result(start, size, fingerprint, open));
-            }
-            all.addAll(open);
+        if (open) {
+            all.addAll(changePoints(tail, offset, values, start, size, direction, remembered));
         }
         long startBuild = start < size ? points.get(start - offset).build() : -1;
         return new SeriesChanges(all, new ChangeState(size, start, startBuild, confirmed));
     }
 
-    /** The change points of the points {@code [from, to)} (indices into the whole series). */
-    private List<ChangePoint> changePoints(Series tail, int offset, double[] values, int from, int to, Direction direction) {
+    /**
+     * The change points of the points {@code [from, to)} (indices into the whole series), from {@code remembered}
+     * when it has a search of these very points.
+     */
+    private List<ChangePoint> changePoints(Series tail, int offset, double[] values, int from, int to, Direction direction,
+                                           OpenWindows remembered) {
+        if (to - from < 2 * settings.minSegment()) {
+            return List.of();
+        }
+        long fingerprint = OpenWindows.fingerprint(tail, from - offset, to - offset, direction);
+        Optional<List<ChangePoint>> known = remembered.get(from, to, fingerprint);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        searches.increment();
         List<EDivisive.Split> splits = search.splits(values, from - offset, to - offset);
         List<ChangePoint> found = new ArrayList<>(splits.size());
         List<Point> points = tail.points();
@@ -130,6 +144,7 @@ public final class ChangeDetector {
             found.add(new ChangePoint(tail.key(), tail.unit(), at + offset, points.get(at - 1), points.get(at),
                     Robust.median(values, before, at), Robust.median(values, at, after), splits.get(i).pValue(), direction));
         }
+        remembered.put(new OpenWindows.Result(from, to, fingerprint, found));
         return found;
     }
 }

@@ -161,7 +161,7 @@ public final class ChangeTracker {
             }
             Series upTo = new Series(whole.key(), whole.unit(), points.subList(0, index + 1));
             ChangeState first = detector.advance(ChangeState.EMPTY,
-                    new Series(whole.key(), whole.unit(), points.subList(0, Math.max(0, index - 1))), 0, direction);
+                    new Series(whole.key(), whole.unit(), points.subList(0, Math.max(0, index - 1))), 0, direction, remembered);
             Nights nights = threeNights(first, upTo, 0, direction, remembered);
             if (index == points.size() - 1) {
                 cache.put(info.key(), direction, first, remembered);
@@ -184,7 +184,7 @@ public final class ChangeTracker {
             try {
                 int count = tail.points().size();
                 ChangeState first = detector.advance(state, new Series(tail.key(), tail.unit(), tail.points().subList(0, count - 2)),
-                        offset, direction);
+                        offset, direction, remembered);
                 Nights nights = threeNights(first, tail, offset, direction, remembered);
                 cache.put(info.key(), direction, first, remembered);
                 return Optional.of(nights);
@@ -196,9 +196,9 @@ public final class ChangeTracker {
         /**
          * Carries the state of the night before last ({@code first}) on to last night and tonight. The two
          * earlier nights' change points are searched for only when tonight has an open regression: only then
-         * does a check ask whether it is new. Open windows searched before on the very same points are not
-         * searched again ({@code remembered}, from the cache), so a night checked after the one before
-         * searches once.
+         * does a check ask whether it is new. Windows searched before on the very same points are not searched
+         * again ({@code remembered}, from the cache), so a night checked after the one before searches its
+         * open window once (and, on the night a window fills, that window once).
          */
         private Nights threeNights(ChangeState first, Series tail, int offset, Direction direction, OpenWindows remembered) {
             int count = tail.points().size();
@@ -207,7 +207,7 @@ public final class ChangeTracker {
                 return new Nights(track(tonight.changePoints(), acks), List.of(), List.of());
             }
             Series lastTail = new Series(tail.key(), tail.unit(), tail.points().subList(0, count - 1));
-            ChangeState last = detector.advance(first, lastTail, offset, direction);
+            ChangeState last = detector.advance(first, lastTail, offset, direction, remembered);
             List<TrackedChange> tonight = track(detector.resume(last, tail, offset, direction, remembered).changePoints(), acks);
             if (tonight.stream().noneMatch(TrackedChange::isOpenRegression)) {
                 return new Nights(tonight, List.of(), List.of());

@@ -9,23 +9,26 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The change points found in a series' open window on the last few nights, each with a fingerprint of the
- * points it was searched on. A check asks for tonight's change points and, when tonight has an open
- * regression, for last night's and the night before's (to tell a new change point from one reported
- * before): with these remembered, a night searches the open window once instead of three times, and a
- * search that finds a regression costs a permutation test of a thousand shuffles. A remembered result is
- * used only for the very same points (window start, size and fingerprint of every point's build, commit,
- * time and value), so it is what the search would find again.
+ * The change points found in a series' windows on the last few nights (the open window, and a window that
+ * filled), each with a fingerprint of the points it was searched on. A check asks for tonight's change
+ * points and, when tonight has an open regression, for last night's and the night before's (to tell a new
+ * change point from one reported before), and it carries the search on from the state of the night before
+ * last: with these remembered, a night searches each window that changed once instead of up to three
+ * times, and a search that finds a regression costs a permutation test of a thousand shuffles. A
+ * remembered result is used only for the very same points (window start, end and a fingerprint of every
+ * point's build, commit, time and value), so it is what the search would find again.
  */
 final class OpenWindows {
-    /** Tonight, last night and the night before: what the next night's check can ask for again. */
-    static final int KEEP = 3;
+    /** Windows ending tonight, last night and the night before: what the next night's check can ask for again. */
+    static final int NIGHTS = 3;
+    /** At most this many results are kept: an open and a filled window each night. */
+    static final int KEEP = 2 * NIGHTS;
 
     /**
      * One search of an open window.
      *
      * @param start       index of the window's first point
-     * @param size        index after its last point
+     * @param size        index after its last point (its end)
      * @param fingerprint {@link #fingerprint} of the points searched
      * @param changes     what the search found
      */
@@ -59,9 +62,11 @@ final class OpenWindows {
         results.add(result);
     }
 
-    /** The results of the {@link #KEEP} newest nights (largest sizes), newest first. */
+    /** The results of windows ending on the {@link #NIGHTS} newest nights, newest first. */
     List<Result> recent() {
-        return results.stream().sorted(Comparator.comparingInt(Result::size).reversed()).limit(KEEP).toList();
+        int newest = results.stream().mapToInt(Result::size).max().orElse(0);
+        return results.stream().filter(r -> r.size() > newest - NIGHTS)
+                .sorted(Comparator.comparingInt(Result::size).reversed().thenComparingInt(Result::start)).limit(KEEP).toList();
     }
 
     /**
