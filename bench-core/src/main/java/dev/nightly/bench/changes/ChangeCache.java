@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.CRC32C;
 
 /**
  * Where each series' change point search stopped ({@link ChangeState}) and what the last nights' searches of
@@ -64,9 +63,19 @@ final class ChangeCache {
         return new ChangeCache(file, wanted, entries);
     }
 
-    Optional<ChangeState> get(SeriesKey key, String unit, Direction direction) {
-        JsonNode entry = entry(key, direction);
-        if (entry == null) {
+    /**
+     * What the cache holds for a series: where its search stopped and the windows searched on the last nights.
+     *
+     * @param state      the search's state (of the night before last, as the check leaves it)
+     * @param remembered the windows searched
+     */
+    record Entry(ChangeState state, OpenWindows remembered) {
+    }
+
+    /** The series' entry; none when it is missing, for another direction, damaged or changed by hand. */
+    Optional<Entry> get(SeriesKey key, String unit, Direction direction) {
+        JsonNode entry = changed.containsKey(key.id()) ? changed.get(key.id()) : entries.get(key.id());
+        if (entry == null || !direction.name().equals(entry.path("direction").asText())) {
             return Optional.empty();
         }
         try {
@@ -74,49 +83,25 @@ final class ChangeCache {
             for (JsonNode c : entry.path("confirmed")) {
                 confirmed.add(changePoint(c, key, unit, direction));
             }
-            return Optional.of(new ChangeState(entry.get("size").asInt(), entry.get("start").asInt(),
-                    entry.get("startBuild").asLong(), confirmed));
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The last nights' searches of the series' open window; none when the entry is missing or damaged. */
-    OpenWindows openWindows(SeriesKey key, String unit, Direction direction) {
-        JsonNode entry = entry(key, direction);
-        if (entry == null) {
-            return OpenWindows.empty();
-        }
-        try {
+            ChangeState state = new ChangeState(entry.get("size").asInt(), entry.get("start").asInt(),
+                    entry.get("startBuild").asLong(), confirmed);
             List<OpenWindows.Result> results = new ArrayList<>();
             for (JsonNode night : entry.path("open")) {
                 int start = night.get("start").asInt();
                 int size = night.get("size").asInt();
                 List<ChangePoint> changes = new ArrayList<>();
                 for (JsonNode c : night.path("changes")) {
-                    ChangePoint change = changePoint(c, key, unit, direction);
-                    if (change.index() <= start || change.index() >= size) {
-                        return OpenWindows.empty();
-                    }
-                    changes.add(change);
+                    changes.add(changePoint(c, key, unit, direction));
                 }
                 results.add(new OpenWindows.Result(start, size, Long.parseUnsignedLong(night.get("fingerprint").asText(), 16), changes));
             }
-            return new OpenWindows(results);
+            if (!Long.toHexString(checksum(direction, state, results)).equals(entry.path("sum").asText())) {
+                return Optional.empty();
+            }
+            return Optional.of(new Entry(state, new OpenWindows(results)));
         } catch (RuntimeException e) {
-            return OpenWindows.empty();
+            return Optional.empty();
         }
-    }
-
-    /** The series' entry if it is for this direction and its checksum matches, else null. */
-    private JsonNode entry(SeriesKey key, Direction direction) {
-        JsonNode entry = changed.containsKey(key.id()) ? changed.get(key.id()) : entries.get(key.id());
-        if (!(entry instanceof ObjectNode object) || !direction.name().equals(entry.path("direction").asText())) {
-            return null;
-        }
-        ObjectNode content = object.deepCopy();
-        content.remove("sum");
-        return checksum(content).equals(entry.path("sum").asText()) ? entry : null;
     }
 
     void put(SeriesKey key, Direction direction, ChangeState state, OpenWindows remembered) {
@@ -130,7 +115,8 @@ final class ChangeCache {
             confirmed.add(node(c));
         }
         ArrayNode open = entry.putArray("open");
-        for (OpenWindows.Result result : remembered.recent()) {
+        List<OpenWindows.Result> recent = remembered.recent();
+        for (OpenWindows.Result result : recent) {
             ObjectNode night = open.addObject();
             night.put("start", result.start());
             night.put("size", result.size());
@@ -138,18 +124,50 @@ final class ChangeCache {
             ArrayNode changes = night.putArray("changes");
             result.changes().forEach(c -> changes.add(node(c)));
         }
-        entry.put("sum", checksum(entry));
+        entry.put("sum", Long.toHexString(checksum(direction, state, recent)));
         JsonNode old = entries.get(key.id());
         if (!entry.equals(old)) {
             changed.put(key.id(), entry);
         }
     }
 
-    /** A CRC-32C of the entry's text: an entry damaged or changed by anything but this class is not used. */
-    private static String checksum(ObjectNode content) {
-        CRC32C crc = new CRC32C();
-        crc.update(content.toString().getBytes(StandardCharsets.UTF_8));
-        return Long.toHexString(crc.getValue());
+    /**
+     * A hash of everything an entry says, computed from what was read from it (not from its text, which
+     * would cost a second serialisation): an entry damaged or changed by anything but this class does not
+     * match it and is not used.
+     */
+    private static long checksum(Direction direction, ChangeState state, List<OpenWindows.Result> results) {
+        long h = OpenWindows.mix(direction.ordinal() + 0x73756DL);
+        h = OpenWindows.mix(h ^ state.size());
+        h = OpenWindows.mix(h ^ state.windowStart());
+        h = OpenWindows.mix(h ^ state.windowStartBuild());
+        for (ChangePoint c : state.confirmed()) {
+            h = checksum(h, c);
+        }
+        for (OpenWindows.Result result : results) {
+            h = OpenWindows.mix(h ^ result.start());
+            h = OpenWindows.mix(h ^ result.size());
+            h = OpenWindows.mix(h ^ result.fingerprint());
+            for (ChangePoint c : result.changes()) {
+                h = checksum(h, c);
+            }
+            h = OpenWindows.mix(h ^ result.changes().size());
+        }
+        return OpenWindows.mix(h ^ state.confirmed().size() ^ ((long) results.size() << 32));
+    }
+
+    private static long checksum(long h, ChangePoint c) {
+        h = OpenWindows.mix(h ^ c.index());
+        for (Point p : List.of(c.lastBefore(), c.firstAfter())) {
+            h = OpenWindows.mix(h ^ p.build());
+            h = OpenWindows.mix(h ^ p.commit().hashCode());
+            h = OpenWindows.mix(h ^ p.time().hashCode());
+            h = OpenWindows.mix(h ^ Double.doubleToLongBits(p.value()));
+            h = OpenWindows.mix(h ^ Double.doubleToLongBits(p.error()));
+        }
+        h = OpenWindows.mix(h ^ Double.doubleToLongBits(c.levelBefore()));
+        h = OpenWindows.mix(h ^ Double.doubleToLongBits(c.levelAfter()));
+        return OpenWindows.mix(h ^ Double.doubleToLongBits(c.pValue()));
     }
 
     private static ObjectNode node(ChangePoint c) {

@@ -140,9 +140,11 @@ public final class ChangeTracker {
          */
         public Optional<Nights> nights(SeriesInfo info, long build) {
             Direction direction = direction(info.key(), info.unit());
-            OpenWindows remembered = cache.openWindows(info.key(), info.unit(), direction);
-            if (info.lastBuild() == build) {
-                Optional<Nights> quick = fromCache(info, direction, remembered);
+            Optional<ChangeCache.Entry> cached = cache.get(info.key(), info.unit(), direction);
+            // Windows searched before on the same points are reused whichever night is asked about.
+            OpenWindows remembered = cached.map(ChangeCache.Entry::remembered).orElseGet(OpenWindows::empty);
+            if (info.lastBuild() == build && cached.isPresent()) {
+                Optional<Nights> quick = fromCache(info, direction, cached.get().state(), remembered);
                 if (quick.isPresent()) {
                     return quick;
                 }
@@ -169,13 +171,11 @@ public final class ChangeTracker {
             return Optional.of(nights);
         }
 
-        private Optional<Nights> fromCache(SeriesInfo info, Direction direction, OpenWindows remembered) {
-            Optional<ChangeState> cached = cache.get(info.key(), info.unit(), direction);
+        private Optional<Nights> fromCache(SeriesInfo info, Direction direction, ChangeState state, OpenWindows remembered) {
             int size = info.count();
-            if (cached.isEmpty() || cached.get().size() > size - 2) {
+            if (state.size() > size - 2) {
                 return Optional.empty();
             }
-            ChangeState state = cached.get();
             Series tail = snapshot.readRecent(info.key(), size - state.windowStart());
             int offset = size - tail.points().size();
             if (tail.isEmpty() || offset > state.windowStart() || tail.last().build() != info.lastBuild()) {
