@@ -117,7 +117,6 @@ final class EDivisive {
         private final double total;
         /** By rank: the value's summed distance to every value of the segment. */
         private final double[] toAll;
-        private final double[] before;
         private final int[] counts;
         private final double[] sums;
 
@@ -146,7 +145,6 @@ final class EDivisive {
             for (int m = 2; m < n; m++) {
                 perPair[m] = 1.0 / (m - 1);
             }
-            before = new double[n];
             counts = new int[n + 1];
             sums = new double[n + 1];
         }
@@ -165,13 +163,18 @@ final class EDivisive {
         int bestSplit(int[] order) {
             int n = order.length;
             int min = settings.minSegment();
-            // before[j] = Σ_{i<j} |x_i − x_j|; moving point τ from the right part to the left adds before[τ]
-            // to the left's inner sum and removes toAll − before (its distances to later points) from the right's.
+            // before = Σ_{i<j} |x_i − x_j|; moving point j from the right part to the left adds it to the
+            // left's inner sum and removes toAll − before (its distances to later points) from the right's.
+            // One pass: the split after point j is judged as soon as point j is counted.
             Arrays.fill(counts, 0);
             Arrays.fill(sums, 0);
-            int seen = 0;
             double seenSum = 0;
-            for (int j = 0; j < n; j++) {
+            double left = 0;
+            double right = total;
+            int best = -1;
+            double bestW = Double.POSITIVE_INFINITY;
+            int last = n - min;
+            for (int j = 0; j < last; j++) {
                 int lessCount = 0;
                 double lessSum = 0;
                 int r0 = order[j];
@@ -180,28 +183,21 @@ final class EDivisive {
                     lessSum += sums[r];
                 }
                 double xj = sorted[r0];
-                before[j] = lessCount * xj - lessSum + (seenSum - lessSum) - (seen - lessCount) * xj;
+                double before = lessCount * xj - lessSum + (seenSum - lessSum) - (j - lessCount) * xj;
                 for (int r = r0 + 1; r <= n; r += r & -r) {
                     counts[r]++;
                     sums[r] += xj;
                 }
-                seen++;
                 seenSum += xj;
-            }
-            double left = 0;
-            double right = total;
-            int best = -1;
-            double bestW = Double.POSITIVE_INFINITY;
-            for (int tau = 1; tau < n; tau++) {
-                left += before[tau - 1];
-                right -= toAll[order[tau - 1]] - before[tau - 1];
-                if (tau < min || n - tau < min) {
-                    continue;
-                }
-                double w = left * perPair[tau] + right * perPair[n - tau];
-                if (w < bestW) {
-                    bestW = w;
-                    best = tau;
+                left += before;
+                right -= toAll[r0] - before;
+                int tau = j + 1;
+                if (tau >= min) {
+                    double w = left * perPair[tau] + right * perPair[n - tau];
+                    if (w < bestW) {
+                        bestW = w;
+                        best = tau;
+                    }
                 }
             }
             bestQ = 2.0 / n * (total - (n - 1) * bestW);
