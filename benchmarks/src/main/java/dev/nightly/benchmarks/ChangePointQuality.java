@@ -30,8 +30,10 @@ import java.util.function.Function;
  * builds, for the E-divisive change points and for the median/MAD regression check they complement.
  * No JMH: these are counts, not times, and the seeds make every run give the same table.
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar dev.nightly.benchmarks.ChangePointQuality [--table FILE] [--quick]
+ * java -cp benchmarks/target/benchmarks.jar dev.nightly.benchmarks.ChangePointQuality [--table FILE] [--quick] [--seed N]
  * </pre>
+ * {@code --seed} is added to every family's own seed (0 by default): another seed gives other series of
+ * the same kinds, to tell a property of the method from luck with one sample.
  */
 public final class ChangePointQuality {
     static final int LENGTH = 100;
@@ -41,25 +43,29 @@ public final class ChangePointQuality {
     private final ChangeDetector detector = new ChangeDetector(ChangeSettings.defaults());
     private final Checker checker = new Checker(CheckSettings.defaults());
     private final List<String> rows = new ArrayList<>();
+    private final long seed;
 
-    private ChangePointQuality() {
+    private ChangePointQuality(long seed) {
+        this.seed = seed;
     }
 
     public static void main(String[] args) throws IOException {
         Path table = null;
         int scale = 1;
+        long seed = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--table" -> table = Path.of(args[++i]);
                 case "--quick" -> scale = 10;
+                case "--seed" -> seed = Long.parseLong(args[++i]);
                 default -> {
-                    System.err.println("usage: ChangePointQuality [--table FILE] [--quick]");
+                    System.err.println("usage: ChangePointQuality [--table FILE] [--quick] [--seed N]");
                     System.exit(2);
                 }
             }
         }
         long started = System.nanoTime();
-        ChangePointQuality quality = new ChangePointQuality();
+        ChangePointQuality quality = new ChangePointQuality(seed);
         quality.run(1000 / scale, 200 / scale);
         String text = quality.table(System.nanoTime() - started);
         System.out.print(text);
@@ -70,21 +76,21 @@ public final class ChangePointQuality {
 
     private void run(int noiseCount, int count) {
         for (double sigma : new double[] {1, 2, 5}) {
-            measure("Gaussian noise " + fmt(sigma) + "%", SyntheticSeries.gaussian(noiseCount, LENGTH, sigma, 11 + (long) sigma), true);
+            measure("Gaussian noise " + fmt(sigma) + "%", SyntheticSeries.gaussian(noiseCount, LENGTH, sigma, seed + 11 + (long) sigma), true);
         }
-        measure("heavy-tailed noise 2% (t3), 1% outliers", SyntheticSeries.heavyTailed(noiseCount, LENGTH, 2, 0.01, 21), true);
+        measure("heavy-tailed noise 2% (t3), 1% outliers", SyntheticSeries.heavyTailed(noiseCount, LENGTH, 2, 0.01, seed + 21), true);
         for (double multiple : new double[] {2, 3, 5}) {
             for (boolean up : new boolean[] {true, false}) {
                 List<SyntheticSeries.Generated> steps = new ArrayList<>();
                 for (double sigma : new double[] {1, 2, 5}) {
-                    steps.addAll(SyntheticSeries.step(count / 3, LENGTH, sigma, multiple, up, 31 + (long) (multiple * 10 + sigma) + (up ? 0 : 100)));
+                    steps.addAll(SyntheticSeries.step(count / 3, LENGTH, sigma, multiple, up, seed + 31 + (long) (multiple * 10 + sigma) + (up ? 0 : 100)));
                 }
                 measure("step " + fmt(multiple) + "x noise " + (up ? "up" : "down") + " (noise 1, 2, 5%)", steps, false);
             }
         }
-        measure("slow drift +10% over 100 builds (noise 2%)", SyntheticSeries.drift(count, LENGTH, 2, 10, 41), false);
-        measure("three steps of 3-5x noise (noise 2%)", SyntheticSeries.repeatedSteps(count, LENGTH, 2, 51), false);
-        measure("bimodal: 30% of values 4x noise higher (noise 2%)", SyntheticSeries.bimodal(count, LENGTH, 2, 4, 0.3, 61), false);
+        measure("slow drift +10% over 100 builds (noise 2%)", SyntheticSeries.drift(count, LENGTH, 2, 10, seed + 41), false);
+        measure("three steps of 3-5x noise (noise 2%)", SyntheticSeries.repeatedSteps(count, LENGTH, 2, seed + 51), false);
+        measure("bimodal: 30% of values 4x noise higher (noise 2%)", SyntheticSeries.bimodal(count, LENGTH, 2, 4, 0.3, seed + 61), false);
     }
 
     /** Counts of one family and one method. */
@@ -212,7 +218,7 @@ public final class ChangePointQuality {
                 + "false per 1,000 series, night by night: found once | found two nights running | Median/MAD check: recall | precision | false per 1,000 series |\n");
         text.append("|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(row -> text.append(row).append('\n'));
-        text.append(String.format(Locale.ROOT, "%nSettings: %s; %.0f s on %d cores, Java %s%n", ChangeSettings.defaults(),
+        text.append(String.format(Locale.ROOT, "%nSeed %d; settings: %s; %.0f s on %d cores, Java %s%n", seed, ChangeSettings.defaults(),
                 nanos / 1e9, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
         return text.toString();
     }

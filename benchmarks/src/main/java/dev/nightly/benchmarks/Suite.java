@@ -71,6 +71,7 @@ public final class Suite {
             // Appends are ~20 ms of mostly file system calls: noisy on a shared machine, so more samples.
             suite.run(AppendBenchmark.class, fixture, "-Xmx1g", 2, 5, 15, 1);
             suite.run(PageBenchmark.class, fixture, SMALL_HEAP, 1, 3, 5, 2);
+            suite.run(ChangeCheckBenchmark.class, fixture, SMALL_HEAP, 1, 3, 5, 2);
         }
         finally {
             if (!keep) {
@@ -138,7 +139,11 @@ public final class Suite {
                 CHART_MS_TARGET));
         lines.add(timeRow("Checks of the latest build (built-in checks, " + HawdHistory.seriesCount() + " series)",
                 results.get("checkLatestBuild"), CHECK_MS_TARGET));
-        for (String name : List.of("datasetChart", "jobCharts", "jobChartsJson", "jobChartsNewest50Json", "checkLatestBuild")) {
+        lines.add(timeRow("Checks of the latest build, " + HawdHistory.seriesCount() / ChangeCheckBenchmark.STEP_EVERY
+                + " of the series with a fresh regression in their change point window (the night before checked)",
+                results.get("checkLatestBuildWithFreshRegressions"), CHECK_MS_TARGET));
+        for (String name : List.of("datasetChart", "jobCharts", "jobChartsJson", "jobChartsNewest50Json", "checkLatestBuild",
+                "checkLatestBuildWithFreshRegressions")) {
             boolean ran = results.containsKey(name);
             lines.add(row("Heap: " + name + " in " + SMALL_HEAP, ran ? "ran" : "failed (OutOfMemoryError, see log)", "< 256 MB", "",
                     ran ? "PASS" : "MISS"));

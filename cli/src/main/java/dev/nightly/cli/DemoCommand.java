@@ -178,7 +178,9 @@ public final class DemoCommand implements Callable<Integer> {
                     stdout.println("      " + result.describe());
                     ChangePoint change = tracker.list(store.snapshot(), store.snapshot().read(result.key())).stream()
                             .filter(TrackedChange::isOpenRegression).reduce((a, b) -> b).orElseThrow().change();
-                    if (change.build() <= sampleNights) {
+                    // Only the samples' regression is what its owner accepts (the slower 5000-row query); the
+                    // memory creep, found once it stops creeping, stays open.
+                    if (change.build() <= sampleNights && result.key().dataset().equals("mail_query")) {
                         String note = "the 5000-row query now sorts by date; accepted";
                         tracker.acknowledge(store.snapshot(), result.key().id(), change.build(), AckStatus.EXPECTED, note, "demo",
                                 time.toInstant(java.time.ZoneOffset.UTC).plusSeconds(6 * 3600));

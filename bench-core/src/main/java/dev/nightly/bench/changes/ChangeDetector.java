@@ -6,6 +6,8 @@ import dev.nightly.bench.model.Series;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Finds the change points of a series with {@link EDivisive} window by window, and carries on from where
@@ -23,6 +25,7 @@ import java.util.Objects;
 public final class ChangeDetector {
     private final ChangeSettings settings;
     private final EDivisive search;
+    private final LongAdder searches = new LongAdder();
 
     public ChangeDetector(ChangeSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -31,6 +34,11 @@ public final class ChangeDetector {
 
     public ChangeSettings settings() {
         return settings;
+    }
+
+    /** How many windows this detector searched (those taken from what was remembered not counted). */
+    long searches() {
+        return searches.sum();
     }
 
     /** Every change point of {@code series}. */
@@ -48,7 +56,15 @@ public final class ChangeDetector {
      *                                  there is not the one searched before (the series was rewritten)
      */
     public SeriesChanges resume(ChangeState state, Series tail, int offset, Direction direction) {
-        return search(state, tail, offset, direction, true);
+        return search(state, tail, offset, direction, true, OpenWindows.empty());
+    }
+
+    /**
+     * {@link #resume}, taking a window's change points from {@code remembered} when it has them for these
+     * very points, and remembering those it searched.
+     */
+    SeriesChanges resume(ChangeState state, Series tail, int offset, Direction direction, OpenWindows remembered) {
+        return search(state, tail, offset, direction, true, remembered);
     }
 
     /**
@@ -56,10 +72,16 @@ public final class ChangeDetector {
      * fills is searched (to confirm its change points). Cheap on most nights.
      */
     public ChangeState advance(ChangeState state, Series tail, int offset, Direction direction) {
-        return search(state, tail, offset, direction, false).state();
+        return search(state, tail, offset, direction, false, OpenWindows.empty()).state();
     }
 
-    private SeriesChanges search(ChangeState state, Series tail, int offset, Direction direction, boolean open) {
+    /** {@link #advance}, with the windows searched before taken from {@code remembered}. */
+    ChangeState advance(ChangeState state, Series tail, int offset, Direction direction, OpenWindows remembered) {
+        return search(state, tail, offset, direction, false, remembered).state();
+    }
+
+    private SeriesChanges search(ChangeState state, Series tail, int offset, Direction direction, boolean open,
+                                 OpenWindows remembered) {
         List<Point> points = tail.points();
         int size = offset + points.size();
         int start = state.windowStart();
@@ -79,7 +101,7 @@ public final class ChangeDetector {
         int window = settings.window();
         while (size - start >= window) {
             int end = start + window;
-            List<ChangePoint> found = changePoints(tail, offset, values, start, end, direction);
+            List<ChangePoint> found = changePoints(tail, offset, values, start, end, direction, remembered);
             int last = -1;
             for (ChangePoint point : found) {
                 if (point.index() <= end - settings.margin()) {
@@ -91,14 +113,27 @@ public final class ChangeDetector {
         }
         List<ChangePoint> all = new ArrayList<>(confirmed);
         if (open) {
-            all.addAll(changePoints(tail, offset, values, start, size, direction));
+            all.addAll(changePoints(tail, offset, values, start, size, direction, remembered));
         }
         long startBuild = start < size ? points.get(start - offset).build() : -1;
         return new SeriesChanges(all, new ChangeState(size, start, startBuild, confirmed));
     }
 
-    /** The change points of the points {@code [from, to)} (indices into the whole series). */
-    private List<ChangePoint> changePoints(Series tail, int offset, double[] values, int from, int to, Direction direction) {
+    /**
+     * The change points of the points {@code [from, to)} (indices into the whole series), from {@code remembered}
+     * when it has a search of these very points.
+     */
+    private List<ChangePoint> changePoints(Series tail, int offset, double[] values, int from, int to, Direction direction,
+                                           OpenWindows remembered) {
+        if (to - from < 2 * settings.minSegment()) {
+            return List.of();
+        }
+        long fingerprint = OpenWindows.fingerprint(tail, from - offset, to - offset, direction);
+        Optional<List<ChangePoint>> known = remembered.get(from, to, fingerprint);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        searches.increment();
         List<EDivisive.Split> splits = search.splits(values, from - offset, to - offset);
         List<ChangePoint> found = new ArrayList<>(splits.size());
         List<Point> points = tail.points();
@@ -109,6 +144,7 @@ public final class ChangeDetector {
             found.add(new ChangePoint(tail.key(), tail.unit(), at + offset, points.get(at - 1), points.get(at),
                     Robust.median(values, before, at), Robust.median(values, at, after), splits.get(i).pValue(), direction));
         }
+        remembered.put(new OpenWindows.Result(from, to, fingerprint, found));
         return found;
     }
 }

@@ -12,8 +12,9 @@ package dev.nightly.bench.changes;
  *                     many nights show the new level, and fewer stray nights never make one
  * @param alpha        significance level of the permutation test
  * @param permutations shuffles per test; {@code alpha * (permutations + 1)} must be at least 1
- * @param minSigmas    the medians either side must differ by this many robust standard deviations
- * @param minPercent   and by this many percent of the level before
+ * @param minSigmas    the shift across a change point (Hodges-Lehmann) must be this many robust standard
+ *                     deviations (Qn) of the values either side
+ * @param minPercent   and this many percent of the level before
  * @param seed         seeds the shuffles (mixed with each segment's values)
  */
 public record ChangeSettings(int window, int margin, int minSegment, double alpha, int permutations, double minSigmas,
@@ -32,6 +33,6 @@ public record ChangeSettings(int window, int margin, int minSegment, double alph
     }
 
     public static ChangeSettings defaults() {
-        return new ChangeSettings(100, 25, 3, 0.001, 999, 2.0, 1.0, 0x6E696768746C79L);
+        return new ChangeSettings(100, 25, 3, 0.001, 999, 1.5, 1.0, 0x6E696768746C79L);
     }
 }

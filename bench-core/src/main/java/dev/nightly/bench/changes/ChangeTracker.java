@@ -140,8 +140,11 @@ public final class ChangeTracker {
          */
         public Optional<Nights> nights(SeriesInfo info, long build) {
             Direction direction = direction(info.key(), info.unit());
-            if (info.lastBuild() == build) {
-                Optional<Nights> quick = fromCache(info, direction);
+            Optional<ChangeCache.Entry> cached = cache.get(info.key(), info.unit(), direction);
+            // Windows searched before on the same points are reused whichever night is asked about.
+            OpenWindows remembered = cached.map(ChangeCache.Entry::remembered).orElseGet(OpenWindows::empty);
+            if (info.lastBuild() == build && cached.isPresent()) {
+                Optional<Nights> quick = fromCache(info, direction, cached.get().state(), remembered);
                 if (quick.isPresent()) {
                     return quick;
                 }
@@ -160,21 +163,19 @@ public final class ChangeTracker {
             }
             Series upTo = new Series(whole.key(), whole.unit(), points.subList(0, index + 1));
             ChangeState first = detector.advance(ChangeState.EMPTY,
-                    new Series(whole.key(), whole.unit(), points.subList(0, Math.max(0, index - 1))), 0, direction);
-            Nights nights = threeNights(first, upTo, 0, direction);
+                    new Series(whole.key(), whole.unit(), points.subList(0, Math.max(0, index - 1))), 0, direction, remembered);
+            Nights nights = threeNights(first, upTo, 0, direction, remembered);
             if (index == points.size() - 1) {
-                cache.put(info.key(), direction, first);
+                cache.put(info.key(), direction, first, remembered);
             }
             return Optional.of(nights);
         }
 
-        private Optional<Nights> fromCache(SeriesInfo info, Direction direction) {
-            Optional<ChangeState> cached = cache.get(info.key(), info.unit(), direction);
+        private Optional<Nights> fromCache(SeriesInfo info, Direction direction, ChangeState state, OpenWindows remembered) {
             int size = info.count();
-            if (cached.isEmpty() || cached.get().size() > size - 2) {
+            if (state.size() > size - 2) {
                 return Optional.empty();
             }
-            ChangeState state = cached.get();
             Series tail = snapshot.readRecent(info.key(), size - state.windowStart());
             int offset = size - tail.points().size();
             if (tail.isEmpty() || offset > state.windowStart() || tail.last().build() != info.lastBuild()) {
@@ -183,9 +184,9 @@ public final class ChangeTracker {
             try {
                 int count = tail.points().size();
                 ChangeState first = detector.advance(state, new Series(tail.key(), tail.unit(), tail.points().subList(0, count - 2)),
-                        offset, direction);
-                Nights nights = threeNights(first, tail, offset, direction);
-                cache.put(info.key(), direction, first);
+                        offset, direction, remembered);
+                Nights nights = threeNights(first, tail, offset, direction, remembered);
+                cache.put(info.key(), direction, first, remembered);
                 return Optional.of(nights);
             } catch (IllegalArgumentException rewritten) {
                 return Optional.empty();
@@ -195,23 +196,25 @@ public final class ChangeTracker {
         /**
          * Carries the state of the night before last ({@code first}) on to last night and tonight. The two
          * earlier nights' change points are searched for only when tonight has an open regression: only then
-         * does a check ask whether it is new.
+         * does a check ask whether it is new. Windows searched before on the very same points are not searched
+         * again ({@code remembered}, from the cache), so a night checked after the one before searches its
+         * open window once (and, on the night a window fills, that window once).
          */
-        private Nights threeNights(ChangeState first, Series tail, int offset, Direction direction) {
+        private Nights threeNights(ChangeState first, Series tail, int offset, Direction direction, OpenWindows remembered) {
             int count = tail.points().size();
             if (offset + count < 2) {
-                SeriesChanges tonight = detector.resume(ChangeState.EMPTY, tail, offset, direction);
+                SeriesChanges tonight = detector.resume(ChangeState.EMPTY, tail, offset, direction, remembered);
                 return new Nights(track(tonight.changePoints(), acks), List.of(), List.of());
             }
             Series lastTail = new Series(tail.key(), tail.unit(), tail.points().subList(0, count - 1));
-            ChangeState last = detector.advance(first, lastTail, offset, direction);
-            List<TrackedChange> tonight = track(detector.resume(last, tail, offset, direction).changePoints(), acks);
+            ChangeState last = detector.advance(first, lastTail, offset, direction, remembered);
+            List<TrackedChange> tonight = track(detector.resume(last, tail, offset, direction, remembered).changePoints(), acks);
             if (tonight.stream().noneMatch(TrackedChange::isOpenRegression)) {
                 return new Nights(tonight, List.of(), List.of());
             }
             Series firstTail = new Series(tail.key(), tail.unit(), tail.points().subList(0, count - 2));
-            return new Nights(tonight, track(detector.resume(first, lastTail, offset, direction).changePoints(), acks),
-                    track(detector.resume(first, firstTail, offset, direction).changePoints(), acks));
+            return new Nights(tonight, track(detector.resume(first, lastTail, offset, direction, remembered).changePoints(), acks),
+                    track(detector.resume(first, firstTail, offset, direction, remembered).changePoints(), acks));
         }
 
         @Override

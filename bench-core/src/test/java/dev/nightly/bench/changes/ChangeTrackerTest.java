@@ -150,4 +150,60 @@ class ChangeTrackerTest {
             assertThat(session.nights(store.snapshot().series().get(0), 260).orElseThrow().tonight()).isEqualTo(whole);
         }
     }
+
+    @Test
+    void aNightCheckedAfterTheNightBeforeSearchesItsOpenWindowOnceAndFindsWhatAFullSearchFinds() throws Exception {
+        // A regression at build 61 stays open from when it is found to the last night; the first window fills at 100.
+        double[] values = stepAt(130, 61, 1.3, 7);
+        HistoryStore store = HistoryStore.open(dir);
+        ChangeTracker tracker = ChangeTracker.withDefaults();
+        int openNights = 0;
+        for (int n = 1; n <= values.length; n++) {
+            ingest(store, values, n - 1, n);
+            HistorySnapshot snapshot = store.snapshot();
+            SeriesInfo info = snapshot.series().get(0);
+            long before = tracker.detector().searches();
+            ChangeTracker.Nights nights;
+            try (ChangeTracker.Session session = tracker.session(snapshot)) {
+                nights = session.nights(info, n).orElseThrow();
+            }
+            long searches = tracker.detector().searches() - before;
+            if (n >= 2 * ChangeSettings.defaults().minSegment()) {
+                // The open window; on the night the first window fills, that window too.
+                assertThat(searches).as("searches on night %d", n).isEqualTo(n == 100 ? 2 : 1);
+            }
+            assertThat(nights).isEqualTo(searchedWhole(tracker, snapshot, n));
+            openNights += nights.tonight().stream().anyMatch(TrackedChange::isOpenRegression) ? 1 : 0;
+        }
+        assertThat(openNights).isGreaterThan(20);
+
+        // An entry changed behind the cache's back (here: a p-value) is not trusted: all three nights are searched again.
+        Path cache = dir.resolve(ChangeCache.FILE_NAME);
+        String text = Files.readString(cache);
+        assertThat(text).contains("\"p\":0.001");
+        Files.writeString(cache, text.replace("\"p\":0.001", "\"p\":0.5"));
+        HistorySnapshot snapshot = store.snapshot();
+        long before = tracker.detector().searches();
+        ChangeTracker.Nights nights;
+        try (ChangeTracker.Session session = tracker.session(snapshot)) {
+            nights = session.nights(snapshot.series().get(0), values.length).orElseThrow();
+        }
+        // The first window (it filled at 100), then tonight, last night and the night before.
+        assertThat(tracker.detector().searches() - before).isEqualTo(4);
+        assertThat(nights).isEqualTo(searchedWhole(tracker, snapshot, values.length));
+    }
+
+    /** The nights of build {@code n} as whole searches of the series up to it, without any cache. */
+    private static ChangeTracker.Nights searchedWhole(ChangeTracker tracker, HistorySnapshot snapshot, int n) {
+        dev.nightly.bench.model.Series all = snapshot.read(QUERY);
+        List<TrackedChange> tonight = tracker.list(snapshot, upTo(all, n));
+        if (tonight.stream().noneMatch(TrackedChange::isOpenRegression)) {
+            return new ChangeTracker.Nights(tonight, List.of(), List.of());
+        }
+        return new ChangeTracker.Nights(tonight, tracker.list(snapshot, upTo(all, n - 1)), tracker.list(snapshot, upTo(all, n - 2)));
+    }
+
+    private static dev.nightly.bench.model.Series upTo(dev.nightly.bench.model.Series series, int size) {
+        return new dev.nightly.bench.model.Series(series.key(), series.unit(), series.points().subList(0, size));
+    }
 }
