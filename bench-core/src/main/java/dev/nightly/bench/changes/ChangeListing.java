@@ -69,7 +69,12 @@ public final class ChangeListing {
 
     /** The change points of one series with their status. */
     public List<TrackedChange> of(SeriesInfo info) {
-        return ChangeTracker.track(changePoints(info), acks);
+        return track(changePoints(info));
+    }
+
+    /** Change points found before (kept by a caller that knows the series did not change) with their status now. */
+    public List<TrackedChange> track(List<ChangePoint> points) {
+        return ChangeTracker.track(points, acks);
     }
 
     /** The change points of one series as far as its points go (what {@link ChangeTracker#changePoints} finds). */
