@@ -57,7 +57,7 @@ public class ChangesAction implements Action {
 
     @Override
     public String getIconFileName() {
-        return "symbol-swap";
+        return "symbol-notifications";
     }
 
     @Override

@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import jenkins.model.Jenkins;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
@@ -79,6 +82,10 @@ class ChangesPageTest {
         FreeStyleProject job = ChangesJobs.jobWithAStep(r, "stepped");
         secure(r, job);
         JenkinsRule.WebClient maintainer = client(r, "maintainer");
+        Path store = job.getRootDir().toPath().resolve("hawd-history");
+        // The recordings' checks keep the change point cache that the page starts from.
+        assertThat(store.resolve("change-points-cache.json")).exists();
+        Map<String, String> files = files(store);
 
         HtmlPage page = maintainer.getPage(job, PAGE);
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
@@ -112,6 +119,8 @@ class ChangesPageTest {
         assertThat(changeMarks(trends.getSeries(SeriesLinks.token(ChangesJobs.STEPPED)).getCharts(0, "BUILD")))
                 .containsExactly("12: regression +30");
         assertThat(acks(job)).doesNotExist();
+        // Page views and charts only read the history.
+        assertThat(files(store)).isEqualTo(files);
 
         // Acknowledged as expected: the user and the time are recorded, the page shows the decision.
         Instant before = Instant.now().minusSeconds(1);
@@ -145,6 +154,17 @@ class ChangesPageTest {
         assertThat(bug.getAttribute("data-status")).isEqualTo("bug");
         assertThat(((DomElement) bug.querySelector("a.hawd-note")).getAttribute("href")).isEqualTo("https://bugs.example.org/42");
         assertThat(Files.readAllLines(acks(job))).hasSize(2);
+    }
+
+    /** Every file of a folder with its size and modification time. */
+    private static Map<String, String> files(Path folder) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path path : walk.filter(Files::isRegularFile).toList()) {
+                files.put(folder.relativize(path).toString(), Files.size(path) + "@" + Files.getLastModifiedTime(path).toMillis());
+            }
+        }
+        return files;
     }
 
     /** The change marks of a chart answer, as {@code BUILD: NAME} cut after the percentage's whole part. */
