@@ -16,8 +16,8 @@ import java.util.Optional;
  * this one starts from where the recordings' checks left each series' search in the store's change point
  * cache (read, never written), so that a series costs reading its open window from the end of its file and
  * one search of that window, however long its history. A series the cache does not know, or no longer fits
- * (other settings or direction, a rewritten series), is read and searched whole. The acknowledgements and
- * the cache are read once, when the listing is made.
+ * (other settings or direction, a rewritten series), is read and searched whole. The acknowledgements are
+ * read once, when the listing is made, the cache once, at the first search. Not for several threads at once.
  *
  * <pre>{@code
  * ChangeListing changes = ChangeListing.of(snapshot, ChangeSettings.defaults(), Directions.FROM_UNIT);
@@ -28,15 +28,16 @@ public final class ChangeListing {
     private final HistorySnapshot snapshot;
     private final ChangeDetector detector;
     private final Directions directions;
+    private final ChangeSettings settings;
     private final Acknowledgements acks;
-    private final ChangeCache cache;
+    private ChangeCache cache;
 
     private ChangeListing(HistorySnapshot snapshot, ChangeSettings settings, Directions directions) {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         this.detector = new ChangeDetector(settings);
         this.directions = Objects.requireNonNull(directions, "directions");
+        this.settings = settings;
         this.acks = Acknowledgements.read(snapshot.directory());
-        this.cache = ChangeCache.open(snapshot.directory(), settings);
     }
 
     /**
@@ -85,6 +86,10 @@ public final class ChangeListing {
     }
 
     private Optional<List<ChangePoint>> fromCache(SeriesInfo info, Direction direction) {
+        if (cache == null) {
+            // Read when first needed: a caller that remembers what it found may need no search at all.
+            cache = ChangeCache.open(snapshot.directory(), settings);
+        }
         Optional<ChangeState> cached = cache.get(info.key(), info.unit(), direction);
         int size = info.count();
         if (cached.isEmpty() || cached.get().size() > size || cached.get().windowStart() >= size) {

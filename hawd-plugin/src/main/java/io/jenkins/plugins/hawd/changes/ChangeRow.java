@@ -126,12 +126,13 @@ public final class ChangeRow {
         };
     }
 
+    /** Jenkins' colour class suffix of the status badge. */
     public String getStatusTone() {
         return switch (tracked.status()) {
-            case OPEN -> isRegression() ? "warning" : "text-color-secondary";
+            case OPEN -> isRegression() ? "warning" : "info";
             case KNOWN_BUG -> "error";
             case EXPECTED -> "success";
-            case NOT_A_CHANGE -> "text-color-secondary";
+            case NOT_A_CHANGE -> "skipped";
         };
     }
 

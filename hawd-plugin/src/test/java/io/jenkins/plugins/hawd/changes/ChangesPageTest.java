@@ -142,6 +142,7 @@ class ChangesPageTest {
         DomElement decided = steppedRow(after);
         assertThat(decided.getAttribute("data-status")).isEqualTo("expected");
         assertThat(decided.querySelector(".hawd-status").asNormalizedText()).isEqualTo("expected");
+        assertThat(((DomElement) decided.querySelector(".hawd-status")).getAttribute("class")).contains("jenkins-!-success-color");
         assertThat(decided.querySelector(".hawd-note").asNormalizedText()).isEqualTo("new index, slower queries accepted");
         assertThat(decided.querySelector(".hawd-user").asNormalizedText()).isEqualTo("maintainer");
         assertThat(decided.querySelector(".hawd-time").asNormalizedText()).isEqualTo(ack.getString("time").replaceAll("\\.\\d+Z$", "Z"));
