@@ -21,6 +21,7 @@ import hudson.model.Item;
 import hudson.model.Job;
 import io.jenkins.plugins.hawd.build.BenchmarkBuildAction;
 import io.jenkins.plugins.hawd.build.ResultRow;
+import io.jenkins.plugins.hawd.changes.JobChanges;
 import io.jenkins.plugins.hawd.history.BuildFiles;
 import io.jenkins.plugins.hawd.history.JobHistory;
 import java.io.UncheckedIOException;
@@ -195,7 +196,8 @@ public class BenchmarkJobAction implements Action {
         XAxis xAxis = "TIME".equalsIgnoreCase(axis) ? XAxis.TIME : XAxis.BUILD;
         // Job pages draw many lines at once: fewer points per line keep the JSON small and the page quick.
         ChartSettings settings = ChartSettings.jobPage().withXAxis(xAxis).withMaxBuilds(Math.max(0, builds));
-        return TrendCharts.with(settings, latestMarks(snapshot));
+        // Change points as the report marks them; only the series drawn are searched, and only read.
+        return TrendCharts.with(settings, latestMarks(snapshot)).withChanges(JobChanges.of(snapshot).marks());
     }
 
     /** Verdict marks of the newest build, read from its checks file (no build is loaded). */

@@ -53,6 +53,8 @@ class ScreenshotsTest {
                     folder.resolve("jenkins-benchmark-trends.png"), 1800);
             shoot(browser, r.getURL() + demo.getUrl() + "12/benchmarks/", "#hawd-results",
                     folder.resolve("jenkins-build-benchmarks.png"), 1100);
+            shoot(browser, r.getURL() + demo.getUrl() + "benchmark-changes/", "#hawd-changes",
+                    folder.resolve("jenkins-changes.png"), 900);
         }
         assertThat(folder.resolve("jenkins-job-page.png")).isNotEmptyFile();
     }
