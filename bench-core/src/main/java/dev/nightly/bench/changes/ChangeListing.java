@@ -90,7 +90,7 @@ public final class ChangeListing {
             // Read when first needed: a caller that remembers what it found may need no search at all.
             cache = ChangeCache.open(snapshot.directory(), settings);
         }
-        Optional<ChangeState> cached = cache.get(info.key(), info.unit(), direction);
+        Optional<ChangeState> cached = cache.get(info.key(), info.unit(), direction).map(ChangeCache.Entry::state);
         int size = info.count();
         if (cached.isEmpty() || cached.get().size() > size || cached.get().windowStart() >= size) {
             return Optional.empty();

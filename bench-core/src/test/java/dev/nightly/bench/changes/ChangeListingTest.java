@@ -73,7 +73,7 @@ class ChangeListingTest {
         HistorySnapshot snapshot = checkedNightByNight().snapshot();
         SeriesInfo info = snapshot.series().get(0);
         ChangeCache cache = ChangeCache.open(dir, ChangeSettings.defaults());
-        ChangeState state = cache.get(info.key(), info.unit(), Direction.LOWER_IS_BETTER).orElseThrow();
+        ChangeState state = cache.get(info.key(), info.unit(), Direction.LOWER_IS_BETTER).orElseThrow().state();
         // The cached search confirmed the step at 61 (it lies a full window back). Mark it so that only a
         // listing that took it from the cache can report it: a whole search finds p = 0.001.
         assertThat(state.confirmed()).extracting(ChangePoint::build).containsExactly(61L);
@@ -81,7 +81,7 @@ class ChangeListingTest {
         ChangePoint marked = new ChangePoint(confirmed.key(), confirmed.unit(), confirmed.index(), confirmed.lastBefore(),
                 confirmed.firstAfter(), confirmed.levelBefore(), confirmed.levelAfter(), 0.0123, confirmed.direction());
         cache.put(info.key(), Direction.LOWER_IS_BETTER,
-                new ChangeState(state.size(), state.windowStart(), state.windowStartBuild(), List.of(marked)));
+                new ChangeState(state.size(), state.windowStart(), state.windowStartBuild(), List.of(marked)), OpenWindows.empty());
         cache.save();
 
         List<ChangePoint> listed = listing(snapshot).changePoints(info);
