@@ -47,7 +47,8 @@ public final class Fixture {
         return fixture;
     }
 
-    static Path defaultBase() {
+    /** /dev/shm when it is there (tmpfs), else the temporary folder. */
+    public static Path defaultBase() {
         Path shm = Path.of("/dev/shm");
         return Files.isDirectory(shm) && Files.isWritable(shm) ? shm : Path.of(System.getProperty("java.io.tmpdir"));
     }

@@ -1,0 +1,226 @@
+package dev.nightly.benchmarks.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nightly.bench.store.HistorySnapshot;
+import dev.nightly.benchmarks.Fixture;
+import dev.nightly.benchmarks.HawdHistory;
+import hudson.FilePath;
+import hudson.model.Result;
+import hudson.util.PluginServletFilter;
+import io.jenkins.plugins.hawd.history.JobHistory;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import net.sf.json.JSONObject;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * The HAWD plugin in a real Jenkins on a job whose history store holds the benchmarks module's seeded
+ * history (10,000 nights x 200 series, built by real ingests and kept in /dev/shm between runs), against
+ * the targets of issue 18:
+ * <ul>
+ *   <li>{@code recordBenchmarks} of one new night: controller time below 300 ms (the step's own figure
+ *       from the build log: everything but the agent's finding and reading of the workspace files);</li>
+ *   <li>the job page and the Benchmark Trends page: server time below 150 ms (a servlet filter times the
+ *       request inside Jenkins; the pages are fetched with JavaScript off);</li>
+ *   <li>the chart JSON of a dataset (the job page's chart, fetched as the page's script does through its
+ *       Stapler proxy): below 100 ms.</li>
+ * </ul>
+ * The measurement runs only with {@code -Dnightly.measure=true} (README "Performance" has the command);
+ * otherwise the same path runs once on a 20-night history, as a smoke test that keeps the measurement
+ * working and costs CI seconds.
+ */
+@WithJenkins
+class JenkinsMeasurementTest {
+    private static final boolean MEASURE = Boolean.getBoolean("nightly.measure");
+    private static final int NIGHTS = MEASURE ? Integer.getInteger(Fixture.NIGHTS_PROPERTY, Fixture.DEFAULT_NIGHTS) : 20;
+    /** Recordings of a new night each; the first one is the warm-up (class loading in this Jenkins). */
+    private static final int RECORDINGS = MEASURE ? 8 : 2;
+    private static final int WARM_UP = MEASURE ? 10 : 1;
+    private static final int SAMPLES = MEASURE ? 20 : 2;
+
+    static final double RECORD_MS_TARGET = 300;
+    static final double PAGE_MS_TARGET = 150;
+    static final double CHART_MS_TARGET = 100;
+
+    private static final Pattern STEP_TIMES = Pattern.compile(
+            "\\[Benchmarks\\] took (\\d+) ms on the controller and (\\d+) ms on the agent");
+    private static final Pattern PROXY_SCRIPT = Pattern.compile("src=\"([^\"]*\\$stapler/bound/script/[^\"]*)\"");
+    private static final Pattern PROXY = Pattern.compile("makeStaplerProxy\\('([^']+)','([^']*)'");
+
+    private static Fixture fixture;
+
+    @BeforeAll
+    static void prepare() {
+        // Made before Jenkins starts: building the full store takes minutes the first time.
+        Path dir = MEASURE
+                ? Path.of(System.getProperty(Fixture.DATA_PROPERTY, Fixture.defaultBase().resolve("nightly-jenkins-" + NIGHTS).toString()))
+                : Path.of("target", "smoke-history");
+        fixture = Fixture.at(dir.toAbsolutePath(), NIGHTS);
+    }
+
+    @Test
+    void recordingAndPagesOnTheScaleHistory(JenkinsRule r) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "scale");
+        // Where the plugin keeps the job's history (JobHistory); build numbers go on from the store's.
+        fixture.copyOfStore(job.getRootDir().toPath().resolve("hawd-history"));
+        job.updateNextBuildNumber(NIGHTS + 1);
+        FilePath workspace = r.jenkins.getWorkspaceFor(job);
+        new FilePath(fixture.definitions().toFile()).copyRecursiveTo(workspace.child("hawd_defs"));
+        job.setDefinition(new CpsFlowDefinition(
+                "node { recordBenchmarks results: 'results/*.json', definitions: 'hawd_defs' }", true));
+
+        List<Double> controller = new ArrayList<>();
+        List<Double> agent = new ArrayList<>();
+        HawdHistory history = fixture.history();
+        for (int i = 0; i < RECORDINGS; i++) {
+            // Tonight's HAWD run: the exports hold the new night only.
+            int night = NIGHTS + i;
+            history.writeExports(Path.of(workspace.getRemote(), "results"), night, night + 1);
+            WorkflowRun run = job.scheduleBuild2(0).get();
+            String log = JenkinsRule.getLog(run);
+            assertThat(run.getResult()).as(log).isIn(Result.SUCCESS, Result.UNSTABLE, Result.FAILURE);
+            Matcher times = STEP_TIMES.matcher(log);
+            assertThat(times.find()).as(log).isTrue();
+            Matcher ingested = Pattern.compile("build " + run.getNumber() + ": (\\d+) new points").matcher(log);
+            assertThat(ingested.find()).as(log).isTrue();
+            assertThat(Integer.parseInt(ingested.group(1))).isPositive();
+            HistorySnapshot snapshot = JobHistory.of(job).snapshot();
+            assertThat(snapshot.latestBuild()).isEqualTo(run.getNumber());
+            if (i > 0) {
+                controller.add(Double.parseDouble(times.group(1)));
+                agent.add(Double.parseDouble(times.group(2)));
+            }
+        }
+
+        ServerTimes server = new ServerTimes();
+        PluginServletFilter.addFilter(server);
+        try (JenkinsRule.WebClient web = r.createWebClient()) {
+            web.getOptions().setJavaScriptEnabled(false);
+            String jobUrl = job.getUrl();
+            List<Double> jobPage = measure(server, () -> web.goTo(jobUrl));
+            List<Double> trendsPage = measure(server, () -> web.goTo(jobUrl + "benchmarks/"));
+
+            // The page's script calls the action through the proxy that st:bind made for this session.
+            String page = web.goTo(jobUrl).getWebResponse().getContentAsString();
+            Matcher script = PROXY_SCRIPT.matcher(page);
+            assertThat(script.find()).as("the job page binds the trend chart's proxy").isTrue();
+            String proxyScript = web.getPage(new URL(r.getURL(), script.group(1).replace("&amp;", "&")))
+                    .getWebResponse().getContentAsString();
+            Matcher proxy = PROXY.matcher(proxyScript);
+            assertThat(proxy.find()).as(proxyScript).isTrue();
+            URL mainChart = new URL(r.getURL(), proxy.group(1) + (proxy.group(1).endsWith("/") ? "" : "/") + "getMainChart");
+            String crumb = proxy.group(2);
+            JSONObject issued = web.getJSON("crumbIssuer/api/json").getJSONObject();
+            List<String> answers = new ArrayList<>();
+            List<Double> chart = measure(server, () -> {
+                WebRequest call = new WebRequest(mainChart, HttpMethod.POST);
+                call.setAdditionalHeader("Content-Type", "application/x-stapler-method-invocation;charset=UTF-8");
+                call.setAdditionalHeader("Crumb", crumb);
+                call.setAdditionalHeader(issued.getString("crumbRequestField"), issued.getString("crumb"));
+                call.setRequestBody("[50,\"BUILD\"]");
+                Page answer = web.getPage(call);
+                answers.add(answer.getWebResponse().getContentAsString());
+                return answer;
+            });
+            assertThat(answers.get(answers.size() - 1)).as("the chart JSON").contains("option", "series", "data");
+
+            Path report = Path.of("target", "jenkins-measurements.md");
+            String table = table(controller, agent, jobPage, trendsPage, chart);
+            Files.writeString(report, table, StandardCharsets.UTF_8);
+            System.out.println(table);
+        }
+        finally {
+            PluginServletFilter.removeFilter(server);
+        }
+        // Page views only read: the store is the same as after the last recording.
+        assertThat(JobHistory.of(job).snapshot().latestBuild()).isEqualTo(NIGHTS + RECORDINGS);
+    }
+
+    /** Server times of the last request of each call, in ms, after the warm-up calls. */
+    private static List<Double> measure(ServerTimes server, Request request) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < WARM_UP + SAMPLES; i++) {
+            server.last.set(-1);
+            request.run();
+            long nanos = server.last.get();
+            assertThat(nanos).as("the filter saw the request").isGreaterThanOrEqualTo(0);
+            if (i >= WARM_UP) {
+                times.add(nanos / 1e6);
+            }
+        }
+        return times;
+    }
+
+    private static String table(List<Double> controller, List<Double> agent, List<Double> jobPage, List<Double> trendsPage,
+            List<Double> chart) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "In Jenkins (JenkinsRule, %,d nights x %d series), %d samples after warm-up%n",
+                NIGHTS, HawdHistory.seriesCount(), SAMPLES));
+        out.append("| measured | median | max | target | |\n|---|---|---|---|---|\n");
+        row(out, "recordBenchmarks of one new night, controller time", controller, RECORD_MS_TARGET);
+        row(out, "the same builds, the agent's finding and reading of the files", agent, Double.NaN);
+        row(out, "job page, server time", jobPage, PAGE_MS_TARGET);
+        row(out, "Benchmark Trends page, server time", trendsPage, PAGE_MS_TARGET);
+        row(out, "chart JSON of a dataset (job page chart, newest 50 builds)", chart, CHART_MS_TARGET);
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String what, List<Double> ms, double target) {
+        List<Double> sorted = new ArrayList<>(ms);
+        sorted.sort(null);
+        double median = sorted.get(sorted.size() / 2);
+        double max = sorted.get(sorted.size() - 1);
+        String verdict = Double.isNaN(target) ? "" : median < target ? "PASS" : "MISS";
+        out.append(String.format(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %s | %s |%n", what, median, max,
+                Double.isNaN(target) ? "-" : String.format(Locale.ROOT, "< %.0f ms", target), verdict));
+    }
+
+    @FunctionalInterface
+    private interface Request {
+        Page run() throws Exception;
+    }
+
+    /** Times each request inside Jenkins, from the plugin filters on (the server's part of a page view). */
+    static final class ServerTimes implements Filter {
+        final AtomicLong last = new AtomicLong(-1);
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
+            long start = System.nanoTime();
+            try {
+                chain.doFilter(request, response);
+            }
+            finally {
+                if (request instanceof HttpServletRequest http && !http.getRequestURI().contains("/static/")
+                        && !http.getRequestURI().contains("/adjuncts/")) {
+                    last.set(System.nanoTime() - start);
+                }
+            }
+        }
+    }
+}
