@@ -100,7 +100,7 @@ class JenkinsMeasurementTest {
         for (int i = 0; i < RECORDINGS; i++) {
             // Tonight's HAWD run: the exports hold the new night only.
             int night = NIGHTS + i;
-            history.writeExports(Path.of(workspace.getRemote(), "results"), night, night + 1);
+            history.writeNight(Path.of(workspace.getRemote(), "results"), night);
             WorkflowRun run = job.scheduleBuild2(0).get();
             String log = JenkinsRule.getLog(run);
             assertThat(run.getResult()).as(log).isIn(Result.SUCCESS, Result.UNSTABLE, Result.FAILURE);
