@@ -48,6 +48,11 @@ import java.util.stream.Stream;
  * {@link StoreVerifier} checks a whole store, {@link StoreRepair} mends it.
  */
 public final class HistoryStore {
+    /**
+     * The manifest, the one file a commit replaces (atomically, under a new inode): a reader that keeps a
+     * snapshot may tell from this file's attributes whether the store changed since.
+     */
+    public static final String MANIFEST_FILE = Manifest.FILE_NAME;
     /** The decisions about change points, one JSON line each, appended only (see {@code changes.Acknowledgements}). */
     public static final String ACKNOWLEDGEMENTS_FILE = "acks.jsonl";
     /** Where each series' change point search stopped; a cache (its temporary files start with this name too). */

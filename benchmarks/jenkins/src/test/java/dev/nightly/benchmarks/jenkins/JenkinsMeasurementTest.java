@@ -37,6 +37,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.kohsuke.stapler.Dispatcher;
+import org.kohsuke.stapler.MetaClass;
 
 /**
  * The HAWD plugin in a real Jenkins on a job whose history store holds the benchmarks module's seeded
@@ -85,6 +87,10 @@ class JenkinsMeasurementTest {
 
     @Test
     void recordingAndPagesOnTheScaleHistory(JenkinsRule r) throws Exception {
+        // As a controller serves pages: JenkinsRule turns Stapler's caches off (views and dispatchers are
+        // looked up again on every request, through every jar of the test class path) and traces dispatch.
+        MetaClass.NO_CACHE = false;
+        Dispatcher.TRACE = false;
         WorkflowJob job = r.createProject(WorkflowJob.class, "scale");
         // Where the plugin keeps the job's history (JobHistory); build numbers go on from the store's.
         fixture.copyOfStore(job.getRootDir().toPath().resolve("hawd-history"));
@@ -133,24 +139,21 @@ class JenkinsMeasurementTest {
                     .getWebResponse().getContentAsString();
             Matcher proxy = PROXY.matcher(proxyScript);
             assertThat(proxy.find()).as(proxyScript).isTrue();
-            URL mainChart = new URL(r.getURL(), proxy.group(1) + (proxy.group(1).endsWith("/") ? "" : "/") + "getMainChart");
-            String crumb = proxy.group(2);
+            URL bound = new URL(r.getURL(), proxy.group(1) + (proxy.group(1).endsWith("/") ? "" : "/"));
             JSONObject issued = web.getJSON("crumbIssuer/api/json").getJSONObject();
             List<String> answers = new ArrayList<>();
-            List<Double> chart = measure(server, () -> {
-                WebRequest call = new WebRequest(mainChart, HttpMethod.POST);
-                call.setAdditionalHeader("Content-Type", "application/x-stapler-method-invocation;charset=UTF-8");
-                call.setAdditionalHeader("Crumb", crumb);
-                call.setAdditionalHeader(issued.getString("crumbRequestField"), issued.getString("crumb"));
-                call.setRequestBody("[50,\"BUILD\"]");
-                Page answer = web.getPage(call);
+            Request mainChart = () -> {
+                Page answer = web.getPage(call(new URL(bound, "getMainChart"), proxy.group(2), issued));
                 answers.add(answer.getWebResponse().getContentAsString());
                 return answer;
-            });
+            };
+            List<Double> chart = measure(server, mainChart);
             assertThat(answers.get(answers.size() - 1)).as("the chart JSON").contains("option", "series", "data");
+            // The Trends page's script asks for the charts of every dataset.
+            List<Double> allCharts = measure(server, () -> web.getPage(call(new URL(bound, "getCharts"), proxy.group(2), issued)));
 
             Path report = Path.of("target", "jenkins-measurements.md");
-            String table = table(controller, agent, jobPage, trendsPage, chart);
+            String table = table(controller, agent, jobPage, trendsPage, chart, allCharts);
             Files.writeString(report, table, StandardCharsets.UTF_8);
             System.out.println(table);
         }
@@ -159,6 +162,16 @@ class JenkinsMeasurementTest {
         }
         // Page views only read: the store is the same as after the last recording.
         assertThat(JobHistory.of(job).snapshot().latestBuild()).isEqualTo(NIGHTS + RECORDINGS);
+    }
+
+    /** A call of the action's web method as the page's Stapler proxy makes it: the newest 50 builds, by build. */
+    private static WebRequest call(URL method, String staplerCrumb, JSONObject jenkinsCrumb) {
+        WebRequest call = new WebRequest(method, HttpMethod.POST);
+        call.setAdditionalHeader("Content-Type", "application/x-stapler-method-invocation;charset=UTF-8");
+        call.setAdditionalHeader("Crumb", staplerCrumb);
+        call.setAdditionalHeader(jenkinsCrumb.getString("crumbRequestField"), jenkinsCrumb.getString("crumb"));
+        call.setRequestBody("[50,\"BUILD\"]");
+        return call;
     }
 
     /** Server times of the last request of each call, in ms, after the warm-up calls. */
@@ -177,7 +190,7 @@ class JenkinsMeasurementTest {
     }
 
     private static String table(List<Double> controller, List<Double> agent, List<Double> jobPage, List<Double> trendsPage,
-            List<Double> chart) {
+            List<Double> chart, List<Double> allCharts) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "In Jenkins (JenkinsRule, %,d nights x %d series), %d samples after warm-up%n",
                 NIGHTS, HawdHistory.seriesCount(), SAMPLES));
@@ -187,6 +200,8 @@ class JenkinsMeasurementTest {
         row(out, "job page, server time", jobPage, PAGE_MS_TARGET);
         row(out, "Benchmark Trends page, server time", trendsPage, PAGE_MS_TARGET);
         row(out, "chart JSON of a dataset (job page chart, newest 50 builds)", chart, CHART_MS_TARGET);
+        row(out, "chart JSON of all " + HawdHistory.datasetIds().size() + " datasets (Benchmark Trends page, newest 50 builds)",
+                allCharts, Double.NaN);
         return out.toString();
     }
 
