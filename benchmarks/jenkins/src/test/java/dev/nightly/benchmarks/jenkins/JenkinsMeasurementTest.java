@@ -200,8 +200,9 @@ class JenkinsMeasurementTest {
     private static String table(List<Sample> controller, List<Sample> agent, List<Sample> jobPage, List<Sample> trendsPage,
             List<Sample> chart, List<Sample> allCharts) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "In Jenkins (JenkinsRule, %,d nights x %d series), %d samples after warm-up%n",
-                NIGHTS, HawdHistory.seriesCount(), SAMPLES));
+        out.append(String.format(Locale.ROOT, "In Jenkins (JenkinsRule, %,d nights x %d series): %d recordings after one warm-up"
+                + " build, %d requests of each kind after %d warm-up ones%n", NIGHTS, HawdHistory.seriesCount(), RECORDINGS - 1,
+                SAMPLES, WARM_UP));
         out.append("| measured | median | max | median CPU | target | |\n|---|---|---|---|---|---|\n");
         row(out, "recordBenchmarks of one new night, controller time", controller, RECORD_MS_TARGET);
         row(out, "the same builds, the agent's finding and reading of the files", agent, Double.NaN);
