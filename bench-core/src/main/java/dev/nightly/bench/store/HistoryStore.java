@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,6 +48,11 @@ import java.util.stream.Stream;
  * {@link StoreVerifier} checks a whole store, {@link StoreRepair} mends it.
  */
 public final class HistoryStore {
+    /**
+     * The manifest, the one file a commit replaces (atomically, under a new inode): a reader that keeps a
+     * snapshot may tell from this file's attributes whether the store changed since.
+     */
+    public static final String MANIFEST_FILE = Manifest.FILE_NAME;
     /** The decisions about change points, one JSON line each, appended only (see {@code changes.Acknowledgements}). */
     public static final String ACKNOWLEDGEMENTS_FILE = "acks.jsonl";
     /** Where each series' change point search stopped; a cache (its temporary files start with this name too). */
@@ -289,6 +295,8 @@ public final class HistoryStore {
         private final IngestPolicy policy;
         private final Map<String, long[]> loadedIndexes = new HashMap<>();
         private final Map<Path, FileChannel> channels = new HashMap<>();
+        /** Files this ingest appended to, forced together before its manifest is written. */
+        private final Set<Path> written = new LinkedHashSet<>();
         /** Files an ingest keeps open from their check to their append; past this, they are opened again to write. */
         private static final int MAX_OPEN_FILES = 256;
         /**
@@ -387,7 +395,7 @@ public final class HistoryStore {
                 long offset = old == null ? 0 : old.length();
                 append(dir.resolve(file), offset, bytes);
                 SeriesInfo info = grow(old == null ? null : old.info(), key, plan.units.get(key), points);
-                long sums = appendSums(channels, file, old == null ? 0 : old.sums(), key.dataset(), key, info.unit(),
+                long sums = appendSums(channels, written, file, old == null ? 0 : old.sums(), key.dataset(), key, info.unit(),
                         new Checksums.Range(offset, offset + bytes.length, info.count(), Checksums.crc(bytes, 0, bytes.length)));
                 // Still in time order when everything new comes after everything stored (the nightly case).
                 boolean chronological = old == null || old.chronological()
@@ -418,7 +426,7 @@ public final class HistoryStore {
                 long offset = whole ? 0 : old.length();
                 append(dir.resolve(file), offset, buffer.array());
                 long end = offset + buffer.capacity();
-                long sums = appendSums(channels, file, whole ? 0 : old.sums(), dataset, null, "",
+                long sums = appendSums(channels, written, file, whole ? 0 : old.sums(), dataset, null, "",
                         new Checksums.Range(offset, end, end / Long.BYTES, Checksums.crc(buffer.array(), 0, buffer.capacity())));
                 LocalDateTime lastTime = newestTime(newPoints, dataset);
                 if (old != null && old.lastTime().isAfter(lastTime)) {
@@ -430,6 +438,8 @@ public final class HistoryStore {
                 }
                 indexes.put(dataset, new Manifest.IndexEntry(dataset, file, end, lastTime, sums, Manifest.IndexEntry.WITH_VALUE));
             }
+            // Everything appended is on disk before the manifest that commits it.
+            StoreFiles.forceAll(written);
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.SERIES_DIR));
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.INDEX_DIR));
             writeManifest(new Manifest(manifest.generation() + 1, datasets, series, indexes));
@@ -520,15 +530,19 @@ public final class HistoryStore {
             return channel;
         }
 
-        /** Appends to a data file through the channel its check opened, or a new file by name. */
+        /**
+         * Appends to a data file through the channel its check opened, or a new file by name; forced later,
+         * with the others, before the manifest.
+         */
         private void append(Path file, long offset, byte[] bytes) throws IOException {
             FileChannel channel = channels.get(file);
             if (channel != null) {
-                StoreFiles.appendAt(channel, offset, bytes);
+                StoreFiles.writeAt(channel, offset, bytes);
             }
             else {
-                StoreFiles.appendAt(file, offset, bytes);
+                StoreFiles.writeAt(file, offset, bytes);
             }
+            written.add(file);
         }
 
         void closeFiles() throws IOException {
@@ -638,9 +652,10 @@ public final class HistoryStore {
 
     /**
      * Appends one range to a data file's checksums (starting the file, with its header, when there is none)
-     * and returns the new committed length of the checksum file. {@code channels} holds files already open.
+     * and returns the new committed length of the checksum file. {@code channels} holds files already open;
+     * the file is added to {@code written}, to be forced before the manifest.
      */
-    private long appendSums(Map<Path, FileChannel> channels, String dataFile, long committed, String dataset, SeriesKey key,
+    private long appendSums(Map<Path, FileChannel> channels, Set<Path> written, String dataFile, long committed, String dataset, SeriesKey key,
                             String unit, Checksums.Range range) throws IOException {
         byte[] line = range.line();
         if (committed == 0) {
@@ -652,11 +667,12 @@ public final class HistoryStore {
         Path sumsFile = dir.resolve(Checksums.sumsFile(dataFile));
         FileChannel channel = channels.get(sumsFile);
         if (channel != null) {
-            StoreFiles.appendAt(channel, committed, line);
+            StoreFiles.writeAt(channel, committed, line);
         }
         else {
-            StoreFiles.appendAt(sumsFile, committed, line);
+            StoreFiles.writeAt(sumsFile, committed, line);
         }
+        written.add(sumsFile);
         return committed + line.length;
     }
 
@@ -756,6 +772,7 @@ public final class HistoryStore {
             long generation = manifest.generation() + 1;
             Map<SeriesKey, Manifest.SeriesEntry> series = new HashMap<>(manifest.series());
             List<String> obsolete = new ArrayList<>();
+            Set<Path> written = new LinkedHashSet<>();
             int removed = 0;
             for (Manifest.SeriesEntry entry : manifest.series().values()) {
                 if (!entry.info().mayHaveBuild(build)) {
@@ -779,8 +796,9 @@ public final class HistoryStore {
                 kept.forEach(p -> PointCodec.append(lines, p));
                 String file = StoreFiles.seriesFile(key.dataset(), key.id(), generation);
                 byte[] bytes = PointCodec.bytes(lines);
-                StoreFiles.appendAt(dir.resolve(file), 0, bytes);
-                long sums = appendSums(Map.of(), file, 0, key.dataset(), key, entry.info().unit(),
+                StoreFiles.writeAt(dir.resolve(file), 0, bytes);
+                written.add(dir.resolve(file));
+                long sums = appendSums(Map.of(), written, file, 0, key.dataset(), key, entry.info().unit(),
                         new Checksums.Range(0, bytes.length, kept.size(), Checksums.crc(bytes, 0, bytes.length)));
                 // Removing points keeps a file in time order with ascending builds as it was; one that was not
                 // (a late row) stays marked so, so that no reader takes its end for its newest builds.
@@ -790,6 +808,7 @@ public final class HistoryStore {
             if (removed == 0) {
                 return 0;
             }
+            StoreFiles.forceAll(written);
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.SERIES_DIR));
             writeManifest(new Manifest(generation, manifest.datasets(), series, manifest.indexes()));
             for (String file : obsolete) {

@@ -1,6 +1,7 @@
 package dev.nightly.bench.store;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,8 +14,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 
 /** Names of the files a store writes, and the durable-write primitives it is built on. */
@@ -146,13 +154,25 @@ final class StoreFiles {
 
     /** Appends bytes at {@code offset} (cutting off anything beyond it first) and forces them to disk. */
     static void appendAt(Path file, long offset, byte[] bytes) throws IOException {
+        writeAt(file, offset, bytes, true);
+    }
+
+    /**
+     * As {@link #appendAt(Path, long, byte[])} without forcing: the caller forces the file later with
+     * {@link #forceAll}, before it commits anything that counts on these bytes.
+     */
+    static void writeAt(Path file, long offset, byte[] bytes) throws IOException {
+        writeAt(file, offset, bytes, false);
+    }
+
+    private static void writeAt(Path file, long offset, byte[] bytes, boolean force) throws IOException {
         BasicFileAttributes attributes = attributes(file);
         if (attributes != null && !attributes.isRegularFile()) {
             throw notRegular(file, attributes);
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS)) {
-            appendAt(channel, offset, bytes);
+            writeAt(channel, offset, bytes, force);
         }
         catch (FileSystemException e) {
             throw e;
@@ -174,6 +194,15 @@ final class StoreFiles {
 
     /** As {@link #appendAt(Path, long, byte[])}, through a channel open for writing. */
     static void appendAt(FileChannel channel, long offset, byte[] bytes) throws IOException {
+        writeAt(channel, offset, bytes, true);
+    }
+
+    /** As {@link #writeAt(Path, long, byte[])}, through a channel open for writing. */
+    static void writeAt(FileChannel channel, long offset, byte[] bytes) throws IOException {
+        writeAt(channel, offset, bytes, false);
+    }
+
+    private static void writeAt(FileChannel channel, long offset, byte[] bytes, boolean force) throws IOException {
         if (channel.size() != offset) {
             channel.truncate(offset);
         }
@@ -182,7 +211,74 @@ final class StoreFiles {
         while (buffer.hasRemaining()) {
             position += channel.write(buffer, position);
         }
-        channel.force(false);
+        if (force) {
+            channel.force(false);
+        }
+    }
+
+    /** Files forced at once at most: each force mostly waits for the disk, so they overlap. */
+    private static final int PARALLEL_FORCES = 16;
+
+    /**
+     * Forces the written bytes of {@code files} to disk, several at a time. One force is one journal
+     * commit of the file system (~4 ms on a virtual disk); a night's ingest appends to ~400 files, and
+     * forces issued together share commits: 1.5 s one after another, 0.1 s sixteen at a time. Returns
+     * when every file is forced; the first failure is thrown.
+     */
+    static void forceAll(Collection<Path> files) throws IOException {
+        if (files.size() <= 1) {
+            for (Path file : files) {
+                force(file);
+            }
+            return;
+        }
+        ExecutorService forcing = Executors.newFixedThreadPool(Math.min(PARALLEL_FORCES, files.size()), task -> {
+            Thread thread = new Thread(task, "history store force");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Void>> forced = new ArrayList<>(files.size());
+            for (Path file : files) {
+                forced.add(forcing.submit(() -> {
+                    force(file);
+                    return null;
+                }));
+            }
+            IOException failure = null;
+            for (Future<Void> future : forced) {
+                try {
+                    future.get();
+                }
+                catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                    }
+                }
+                catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("interrupted while forcing history store files to disk");
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        finally {
+            forcing.shutdownNow();
+        }
+    }
+
+    private static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            channel.force(false);
+        }
+        catch (FileSystemException e) {
+            throw e;
+        }
+        catch (IOException e) {
+            throw named(file, e);
+        }
     }
 
     /** Writes a whole new file durably under a temporary name, then moves it into place atomically. */

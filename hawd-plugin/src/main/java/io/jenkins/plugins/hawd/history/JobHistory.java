@@ -13,9 +13,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -74,7 +79,47 @@ public final class JobHistory {
      * @throws UncheckedIOException when the store cannot be read
      */
     public HistorySnapshot snapshot() {
-        return HistoryStore.openExisting(storeDir).snapshot();
+        Path manifest = storeDir.resolve(HistoryStore.MANIFEST_FILE);
+        BasicFileAttributes seen;
+        try {
+            seen = Files.readAttributes(manifest, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        }
+        catch (IOException e) {
+            // Missing or unreadable: the store says what is wrong, in its own words.
+            return HistoryStore.openExisting(storeDir).snapshot();
+        }
+        Cached cached = SNAPSHOTS.get(storeDir);
+        if (cached != null && cached.isOf(seen)) {
+            return cached.snapshot();
+        }
+        // Attributes taken before the read: a commit in between makes the next call read again.
+        HistorySnapshot snapshot = HistoryStore.openExisting(storeDir).snapshot();
+        if (seen.fileKey() != null) {
+            SNAPSHOTS.put(storeDir, new Cached(seen.fileKey(), seen.size(), seen.lastModifiedTime(), snapshot));
+        }
+        return snapshot;
+    }
+
+    /**
+     * The newest snapshot of a few stores. One job page view asks for the history several times (is there a
+     * chart, can it be read, the chart itself, then the script's chart request), and a manifest of 200 series is
+     * ~80 kB of JSON. A commit replaces the manifest by a rename, so a new inode, size or time tells that the
+     * store changed; where the file system has no inode ({@code fileKey} null), nothing is kept.
+     */
+    private static final int CACHED_STORES = 16;
+    private static final Map<Path, Cached> SNAPSHOTS = Collections.synchronizedMap(new LinkedHashMap<>(CACHED_STORES, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, Cached> eldest) {
+            return size() > CACHED_STORES;
+        }
+    });
+
+    private record Cached(Object fileKey, long size, FileTime modified, HistorySnapshot snapshot) {
+        boolean isOf(BasicFileAttributes manifest) {
+            return fileKey.equals(manifest.fileKey()) && size == manifest.size() && modified.equals(manifest.lastModifiedTime());
+        }
     }
 
     /** Removes the points of a deleted build measured from {@code ownFrom} on; older ones it imported stay. */

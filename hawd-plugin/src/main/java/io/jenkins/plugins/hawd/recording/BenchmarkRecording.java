@@ -21,6 +21,8 @@ import io.jenkins.plugins.hawd.history.JobHistory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -48,6 +50,8 @@ public final class BenchmarkRecording {
      */
     public static Map<String, Object> record(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener,
             RecordingRequest request, ResultMarker marker) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        long startedCpu = cpuNanos();
         PrintStream log = listener.getLogger();
         // What the user typed is judged here, before the agent is asked anything (its workspace may not
         // even exist yet): a pattern that leaves the workspace is refused as such.
@@ -67,7 +71,12 @@ public final class BenchmarkRecording {
         catch (BadInputException | UncheckedIOException e) {
             log.println(PREFIX + "the job's history cannot be read (" + e.getMessage() + "); every value is sent");
         }
+        long agentStarted = System.nanoTime();
+        long agentStartedCpu = cpuNanos();
         WorkspaceResultsReader.Parsed parsed = workspace.act(new WorkspaceResultsReader(request, lastTimes));
+        long agentNanos = System.nanoTime() - agentStarted;
+        // Zero on a remote agent; the reading's own CPU when the workspace is on the controller.
+        long agentCpu = cpuNanos() - agentStartedCpu;
         log.println(PREFIX + "'" + request.results() + "' matched " + parsed.files().size() + " file(s)"
                 + (parsed.files().isEmpty() ? "" : ": " + String.join(", ", parsed.files())));
         logSkipped(log, parsed.skipped());
@@ -157,7 +166,19 @@ public final class BenchmarkRecording {
             log.println(PREFIX + "quality gate: " + gate);
             marker.mark(gate, message);
         }
+        // The controller's share is what a busy controller pays for; the agent's is the files' reading.
+        long controllerNanos = System.nanoTime() - started - agentNanos;
+        long controllerCpu = cpuNanos() - startedCpu - agentCpu;
+        log.println(PREFIX + "took " + controllerNanos / 1_000_000 + " ms on the controller ("
+                + Math.max(0, controllerCpu) / 1_000_000 + " ms of CPU) and " + agentNanos / 1_000_000
+                + " ms on the agent (finding and reading the results files)");
         return summary(report, parsed.files().size(), gate);
+    }
+
+    /** This thread's CPU time so far, or 0 where the JVM cannot tell. */
+    private static long cpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return threads.isCurrentThreadCpuTimeSupported() ? Math.max(0, threads.getCurrentThreadCpuTime()) : 0;
     }
 
     static Result resultOf(Level level) {

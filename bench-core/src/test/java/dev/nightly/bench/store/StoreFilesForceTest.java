@@ -1,0 +1,40 @@
+package dev.nightly.bench.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Appends written without a force are forced together later; a file that cannot be forced is named. */
+class StoreFilesForceTest {
+    @Test
+    void writesAreForcedTogetherAndKeepTheirBytes(@TempDir Path dir) throws Exception {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            Path file = dir.resolve("f" + i + ".tsv");
+            StoreFiles.writeAt(file, 0, ("first " + i + "\n").getBytes(StandardCharsets.UTF_8));
+            StoreFiles.writeAt(file, Files.size(file), ("second " + i + "\n").getBytes(StandardCharsets.UTF_8));
+            files.add(file);
+        }
+        StoreFiles.forceAll(files);
+        for (int i = 0; i < 40; i++) {
+            assertThat(Files.readString(files.get(i))).isEqualTo("first " + i + "\nsecond " + i + "\n");
+        }
+    }
+
+    @Test
+    void aFileThatIsGoneFailsTheForceByName(@TempDir Path dir) throws Exception {
+        Path kept = dir.resolve("kept.tsv");
+        StoreFiles.writeAt(kept, 0, "1\n".getBytes(StandardCharsets.UTF_8));
+        Path gone = dir.resolve("gone.tsv");
+        assertThatThrownBy(() -> StoreFiles.forceAll(List.of(kept, gone, kept)))
+                .isInstanceOf(NoSuchFileException.class).hasMessageContaining("gone.tsv");
+    }
+}
