@@ -71,11 +71,20 @@ public final class HeadlessChromium implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(60)).until(condition);
     }
 
+    /**
+     * Jenkins core's own warning when its render-on-demand script finds that the page changed under a
+     * pending fragment (it then rebuilds the fragment itself): a race inside core's hudson-behavior.js on a
+     * busy machine, not a problem of the page under test, so it is not counted.
+     */
+    private static final String CORE_RENDER_ON_DEMAND_RECOVERY = "renderOnDemandCallback: selection is no longer valid";
+
     /** Console entries at warning level or above since the last call: script errors, CSP refusals, failed loads. */
     public List<String> consoleProblems() {
         List<String> problems = new ArrayList<>();
         for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.WARNING.intValue()) {
+            boolean coreRecovery = entry.getMessage().contains("hudson-behavior.js")
+                    && entry.getMessage().contains(CORE_RENDER_ON_DEMAND_RECOVERY);
+            if (entry.getLevel().intValue() >= Level.WARNING.intValue() && !coreRecovery) {
                 problems.add(entry.getLevel() + " " + entry.getMessage());
             }
         }
