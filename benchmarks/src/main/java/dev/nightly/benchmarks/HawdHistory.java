@@ -142,9 +142,37 @@ public final class HawdHistory {
         return files;
     }
 
-    private void writeExport(Dataset dataset, int nights, Writer out) throws IOException {
+    /** Writes {@code hawd json} of night {@code night} alone of every dataset into {@code folder/<dataset>.json}. */
+    public List<Path> writeNight(Path folder, int night) throws IOException {
+        Files.createDirectories(folder);
+        List<Path> files = new ArrayList<>();
+        for (Dataset dataset : SHAPE) {
+            Path file = folder.resolve(dataset.id + ".json");
+            try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+                writeHeader(dataset, out);
+                StringBuilder row = new StringBuilder(4096);
+                for (int p = 0; p < dataset.parameterValues.length; p++) {
+                    row.setLength(0);
+                    if (p > 0) {
+                        row.append(",\n");
+                    }
+                    appendRow(row, dataset, night, p);
+                    out.append(row);
+                }
+                out.write("\n    ]\n}\n");
+            }
+            files.add(file);
+        }
+        return files;
+    }
+
+    private static void writeHeader(Dataset dataset, Writer out) throws IOException {
         out.write("{\n    \"dataset\": \"" + dataset.id + "\",\n    \"description\": \"" + dataset.description
                 + "\",\n    \"name\": \"" + dataset.name + "\",\n    \"rows\": [\n");
+    }
+
+    private void writeExport(Dataset dataset, int nights, Writer out) throws IOException {
+        writeHeader(dataset, out);
         StringBuilder row = new StringBuilder(4096);
         boolean first = true;
         // LMDB key order is not time order: nights come in blocks whose order is shuffled a little.

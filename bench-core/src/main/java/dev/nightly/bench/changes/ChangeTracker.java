@@ -168,6 +168,30 @@ public final class ChangeTracker {
             return Optional.of(nights);
         }
 
+        /**
+         * Every change point of the series with its status, as {@link ChangeTracker#list(HistorySnapshot)} gives
+         * them: with a cached search state, only the series' open window is read and searched (what the cache
+         * holds was confirmed on the points up to its window, and searching on from there gives what a search
+         * of the whole series gives).
+         */
+        public List<TrackedChange> list(SeriesInfo info) {
+            Direction direction = direction(info.key(), info.unit());
+            Optional<ChangeState> cached = cache.get(info.key(), info.unit(), direction);
+            if (cached.isPresent() && cached.get().size() <= info.count()) {
+                ChangeState state = cached.get();
+                Series tail = snapshot.readRecent(info.key(), info.count() - state.windowStart());
+                int offset = info.count() - tail.points().size();
+                if (!tail.isEmpty() && offset <= state.windowStart() && tail.last().build() == info.lastBuild()) {
+                    try {
+                        return track(detector.resume(state, tail, offset, direction).changePoints(), acks);
+                    } catch (IllegalArgumentException rewritten) {
+                        // searched whole below
+                    }
+                }
+            }
+            return track(changePoints(snapshot.read(info.key())), acks);
+        }
+
         private Optional<Nights> fromCache(SeriesInfo info, Direction direction) {
             Optional<ChangeState> cached = cache.get(info.key(), info.unit(), direction);
             int size = info.count();

@@ -15,7 +15,9 @@ import dev.nightly.bench.check.CheckSettings;
 import dev.nightly.bench.check.Checker;
 import dev.nightly.bench.definitions.Definitions;
 import dev.nightly.bench.store.HistorySnapshot;
+import dev.nightly.bench.store.SeriesInfo;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,7 +53,14 @@ public final class ReportGenerator {
         PointMarks marks = markedHistory > 0
                 ? new HistoryMarks(checker, history.datasets(), markedHistory)
                 : PointMarks.of(report);
-        List<TrackedChange> changes = new ChangeTracker(ChangeSettings.defaults(), checks.directions()).list(history);
+        // After the check, which leaves each series' search state in the store's cache: listing then searches
+        // only each series' open window, not the whole history again.
+        List<TrackedChange> changes = new ArrayList<>();
+        try (ChangeTracker.Session session = new ChangeTracker(ChangeSettings.defaults(), checks.directions()).session(history)) {
+            for (SeriesInfo info : history.series()) {
+                changes.addAll(session.list(info));
+            }
+        }
         // Dataset by dataset, each series as columns: the report of years of nights fits in a small heap.
         List<TrendChart> trendCharts = TrendCharts.with(charts, marks).withChanges(ChangeMarks.of(changes)).job(history);
         return new HtmlReport(title, now, trendCharts, report, changes);

@@ -150,4 +150,43 @@ class ChangeTrackerTest {
             assertThat(session.nights(store.snapshot().series().get(0), 260).orElseThrow().tonight()).isEqualTo(whole);
         }
     }
+
+    @Test
+    void aSessionListsFromTheCacheWhatAWholeSearchLists() throws Exception {
+        double[] values = ChangeDetectorTest.noise(280, 200, 0.02, 5);
+        for (int i = 60; i < values.length; i++) {
+            values[i] *= i < 200 ? 1.2 : 1.45;
+        }
+        HistoryStore store = HistoryStore.open(dir);
+        ingest(store, values, 0, 270);
+        ChangeTracker tracker = ChangeTracker.withDefaults();
+        try (ChangeTracker.Session session = tracker.session(store.snapshot())) {
+            session.nights(store.snapshot().series().get(0), 270).orElseThrow();
+        }
+        String cached = Files.readString(dir.resolve(ChangeCache.FILE_NAME));
+        assertThat(cached).contains("\"size\":268");
+        // The cache is from two nights before this one, then from twelve before (nights stored since, unchecked).
+        for (int upTo : new int[] {270, 280}) {
+            ingest(store, values, 270, upTo);
+            HistorySnapshot snapshot = store.snapshot();
+            List<TrackedChange> whole = tracker.list(snapshot);
+            assertThat(whole).extracting(c -> c.change().build()).containsExactly(61L, 201L);
+            try (ChangeTracker.Session session = tracker.session(snapshot)) {
+                assertThat(session.list(snapshot.series().get(0))).isEqualTo(whole);
+            }
+            assertThat(Files.readString(dir.resolve(ChangeCache.FILE_NAME))).isEqualTo(cached);
+        }
+        // Without a cache, and with one that cannot be read, the series is searched whole.
+        for (String cache : new String[] {null, "{not json"}) {
+            if (cache == null) {
+                Files.delete(dir.resolve(ChangeCache.FILE_NAME));
+            } else {
+                Files.writeString(dir.resolve(ChangeCache.FILE_NAME), cache);
+            }
+            HistorySnapshot snapshot = store.snapshot();
+            try (ChangeTracker.Session session = tracker.session(snapshot)) {
+                assertThat(session.list(snapshot.series().get(0))).isEqualTo(tracker.list(snapshot));
+            }
+        }
+    }
 }
