@@ -436,7 +436,7 @@ public final class HistoryStore {
                 // is counted by the index's own last time below).
                 newestByDataset.merge(key.dataset(), points.get(points.size() - 1).time(), (a, b) -> a.isAfter(b) ? a : b);
                 long sums = appendSums(channels, file, old == null ? 0 : old.sums(), key.dataset(), key, info.unit(),
-                        new Checksums.Range(offset, offset + bytes.length, info.count(), Checksums.crc(bytes, 0, bytes.length)));
+                        Checksums.rangesOf(offset, bytes, 0, info.count()));
                 // Still in time order when everything new comes after everything stored (the nightly case).
                 boolean chronological = old == null || old.chronological()
                         && !points.get(0).time().isBefore(old.info().lastTime()) && build >= old.info().lastBuild();
@@ -469,7 +469,7 @@ public final class HistoryStore {
                 append(dir.resolve(file), offset, buffer.array());
                 long end = offset + buffer.capacity();
                 long sums = appendSums(channels, file, whole ? 0 : old.sums(), dataset, null, "",
-                        new Checksums.Range(offset, end, end / Long.BYTES, Checksums.crc(buffer.array(), 0, buffer.capacity())));
+                        Checksums.rangesOf(offset, buffer.array(), Long.BYTES, end / Long.BYTES));
                 LocalDateTime lastTime = newestByDataset.getOrDefault(dataset, LocalDateTime.MIN);
                 if (old != null && old.lastTime().isAfter(lastTime)) {
                     lastTime = old.lastTime();
@@ -679,12 +679,16 @@ public final class HistoryStore {
     }
 
     /**
-     * Appends one range to a data file's checksums (starting the file, with its header, when there is none)
-     * and returns the new committed length of the checksum file. {@code channels} holds files already open.
+     * Appends the ranges of one append to a data file's checksums (starting the file, with its header, when there
+     * is none) and returns the new committed length of the checksum file. {@code channels} holds files already open.
      */
     private long appendSums(Map<Path, FileChannel> channels, String dataFile, long committed, String dataset, SeriesKey key,
-                            String unit, Checksums.Range range) throws IOException {
-        byte[] line = range.line();
+                            String unit, List<Checksums.Range> ranges) throws IOException {
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream(ranges.size() * 40);
+        for (Checksums.Range range : ranges) {
+            lines.writeBytes(range.line());
+        }
+        byte[] line = lines.toByteArray();
         if (committed == 0) {
             byte[] header = Checksums.header(dataset, key, unit);
             byte[] both = Arrays.copyOf(header, header.length + line.length);
@@ -809,7 +813,7 @@ public final class HistoryStore {
                 byte[] bytes = PointCodec.bytes(lines);
                 StoreFiles.appendAt(dir.resolve(file), 0, bytes);
                 long sums = appendSums(Map.of(), file, 0, key.dataset(), key, entry.info().unit(),
-                        new Checksums.Range(0, bytes.length, kept.size(), Checksums.crc(bytes, 0, bytes.length)));
+                        Checksums.rangesOf(0, bytes, 0, kept.size()));
                 // Removing points keeps a file in time order with ascending builds as it was; one that was not
                 // (a late row) stays marked so, so that no reader takes its end for its newest builds.
                 series.put(key, new Manifest.SeriesEntry(grow(null, key, entry.info().unit(), kept), file, bytes.length,
