@@ -118,13 +118,19 @@ class ChangeTrackerTest {
                 .hasMessage(dir.resolve(Acknowledgements.FILE_NAME) + ": line 2: acknowledgement status must be expected, bug or no-change, found \"maybe\"");
     }
 
-    @Test
-    void theNewestNightSearchesOnlyItsWindowAndAgreesWithAWholeSearch() throws Exception {
-        // 260 nights: a step at 61 and at 201; the cache carries the search from night to night.
-        double[] values = ChangeDetectorTest.noise(260, 200, 0.02, 3);
+    /** Noise around 200 with a step of +20% at build 61 and to +45% at build 201. */
+    private static double[] twoSteps(int size, long seed) {
+        double[] values = ChangeDetectorTest.noise(size, 200, 0.02, seed);
         for (int i = 60; i < values.length; i++) {
             values[i] *= i < 200 ? 1.2 : 1.45;
         }
+        return values;
+    }
+
+    @Test
+    void theNewestNightSearchesOnlyItsWindowAndAgreesWithAWholeSearch() throws Exception {
+        // 260 nights: a step at 61 and at 201; the cache carries the search from night to night.
+        double[] values = twoSteps(260, 3);
         HistoryStore store = HistoryStore.open(dir);
         ChangeTracker tracker = ChangeTracker.withDefaults();
         ChangeTracker.Nights nights = null;
@@ -153,10 +159,7 @@ class ChangeTrackerTest {
 
     @Test
     void aSessionListsFromTheCacheWhatAWholeSearchLists() throws Exception {
-        double[] values = ChangeDetectorTest.noise(280, 200, 0.02, 5);
-        for (int i = 60; i < values.length; i++) {
-            values[i] *= i < 200 ? 1.2 : 1.45;
-        }
+        double[] values = twoSteps(280, 5);
         HistoryStore store = HistoryStore.open(dir);
         ingest(store, values, 0, 270);
         ChangeTracker tracker = ChangeTracker.withDefaults();
