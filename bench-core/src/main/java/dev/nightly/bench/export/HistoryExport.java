@@ -1,6 +1,7 @@
 package dev.nightly.bench.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.nightly.bench.json.JsonInput;
 import dev.nightly.bench.json.ModelJson;
 import dev.nightly.bench.model.Point;
@@ -18,6 +19,13 @@ import java.util.function.Predicate;
  * points in time order. Other tools read this form; change it only compatibly.
  */
 public final class HistoryExport {
+    /** A point's field names, encoded once: written as strings, they were re-encoded for each of millions of points. */
+    private static final SerializedString BUILD = new SerializedString("build");
+    private static final SerializedString COMMIT = new SerializedString("commit");
+    private static final SerializedString TIME = new SerializedString("time");
+    private static final SerializedString VALUE = new SerializedString("value");
+    private static final SerializedString ERROR = new SerializedString("error");
+
     private HistoryExport() {
     }
 
@@ -44,13 +52,17 @@ public final class HistoryExport {
                 json.writeArrayFieldStart("points");
                 for (Point point : series.points()) {
                     json.writeStartObject();
-                    json.writeNumberField("build", point.build());
-                    json.writeStringField("commit", point.commit());
-                    json.writeFieldName("time");
+                    json.writeFieldName(BUILD);
+                    json.writeNumber(point.build());
+                    json.writeFieldName(COMMIT);
+                    json.writeString(point.commit());
+                    json.writeFieldName(TIME);
                     json.writeString(time, 0, timeText(point.time(), time));
-                    json.writeNumberField("value", point.value());
+                    json.writeFieldName(VALUE);
+                    json.writeNumber(point.value());
                     if (point.hasError()) {
-                        json.writeNumberField("error", point.error());
+                        json.writeFieldName(ERROR);
+                        json.writeNumber(point.error());
                     }
                     json.writeEndObject();
                 }
