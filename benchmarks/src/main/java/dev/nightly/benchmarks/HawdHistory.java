@@ -130,36 +130,37 @@ public final class HawdHistory {
      * {@code folder/<dataset>.json}; returns the files.
      */
     public List<Path> writeExports(Path folder, int nights) throws IOException {
-        Files.createDirectories(folder);
-        List<Path> files = new ArrayList<>();
-        for (Dataset dataset : SHAPE) {
-            Path file = folder.resolve(dataset.id + ".json");
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-                writeExport(dataset, nights, out);
-            }
-            files.add(file);
-        }
-        return files;
+        return writeFiles(folder, (dataset, out) -> writeExport(dataset, nights, out));
     }
 
     /** Writes {@code hawd json} of night {@code night} alone of every dataset into {@code folder/<dataset>.json}. */
     public List<Path> writeNight(Path folder, int night) throws IOException {
+        return writeFiles(folder, (dataset, out) -> {
+            writeHeader(dataset, out);
+            StringBuilder row = new StringBuilder(4096);
+            for (int p = 0; p < dataset.parameterValues.length; p++) {
+                row.setLength(0);
+                if (p > 0) {
+                    row.append(",\n");
+                }
+                appendRow(row, dataset, night, p);
+                out.append(row);
+            }
+            out.write("\n    ]\n}\n");
+        });
+    }
+
+    private interface DatasetText {
+        void write(Dataset dataset, Writer out) throws IOException;
+    }
+
+    private static List<Path> writeFiles(Path folder, DatasetText text) throws IOException {
         Files.createDirectories(folder);
         List<Path> files = new ArrayList<>();
         for (Dataset dataset : SHAPE) {
             Path file = folder.resolve(dataset.id + ".json");
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-                writeHeader(dataset, out);
-                StringBuilder row = new StringBuilder(4096);
-                for (int p = 0; p < dataset.parameterValues.length; p++) {
-                    row.setLength(0);
-                    if (p > 0) {
-                        row.append(",\n");
-                    }
-                    appendRow(row, dataset, night, p);
-                    out.append(row);
-                }
-                out.write("\n    ]\n}\n");
+                text.write(dataset, out);
             }
             files.add(file);
         }

@@ -118,6 +118,10 @@ public final class Observations extends AbstractList<Observation> implements Ran
         return new Iterator<>() {
             private int segment;
             private int index;
+            /** The values of a row share its time: one object per row, not per value. */
+            private Segment timeSegment;
+            private int timeRow = -1;
+            private LocalDateTime time;
 
             @Override
             public boolean hasNext() {
@@ -133,7 +137,14 @@ public final class Observations extends AbstractList<Observation> implements Ran
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return segments[segment].get(index++);
+                Segment current = segments[segment];
+                int row = current.rowOf[index];
+                if (current != timeSegment || row != timeRow) {
+                    timeSegment = current;
+                    timeRow = row;
+                    time = current.time(row);
+                }
+                return current.get(index++, time);
             }
         };
     }
@@ -214,10 +225,18 @@ public final class Observations extends AbstractList<Observation> implements Ran
         }
 
         Observation get(int index) {
+            return get(index, time(rowOf[index]));
+        }
+
+        LocalDateTime time(int row) {
+            long second = seconds[row];
+            return second == NO_TIME ? null : LocalDateTime.ofEpochSecond(second, nanos[row], ZoneOffset.UTC);
+        }
+
+        /** The observation at {@code index}, whose row's time is {@code time}. */
+        Observation get(int index, LocalDateTime time) {
             int series = seriesOf[index];
             int row = rowOf[index];
-            long second = seconds[row];
-            LocalDateTime time = second == NO_TIME ? null : LocalDateTime.ofEpochSecond(second, nanos[row], ZoneOffset.UTC);
             return new Observation(keys[series], units[series], time, commits[row], values[index],
                     errors == null ? Double.NaN : errors[index]);
         }

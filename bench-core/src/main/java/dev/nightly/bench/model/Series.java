@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record Series(SeriesKey key, String unit, List<Point> points) {
     public Series {
-        points = List.copyOf(points);
+        // Points made when first read (a series read as columns) are kept as they are: copying would make all.
+        points = points instanceof LazyPoints ? points : List.copyOf(points);
     }
 
     public boolean isEmpty() {

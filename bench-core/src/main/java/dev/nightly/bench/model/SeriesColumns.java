@@ -1,6 +1,5 @@
 package dev.nightly.bench.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -101,15 +100,15 @@ public final class SeriesColumns {
         return points.apply(Objects.checkIndex(index, size));
     }
 
-    /** Every point made whole: for the few callers that need them all (regression marks of a history). */
+    /**
+     * The series with its points whole, each made when first read (regression marks of a history read the
+     * newest thousand); a line that does not parse fails then, with its place.
+     */
     public Series toSeries() {
         if (whole != null) {
             return whole;
         }
-        List<Point> all = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            all.add(points.apply(i));
-        }
-        return new Series(key, unit, all);
+        // Made whole point by point as they are read: most callers look at the newest few.
+        return new Series(key, unit, new LazyPoints(size, points));
     }
 }

@@ -1,8 +1,8 @@
 package dev.nightly.bench.report;
 
 import dev.nightly.bench.changes.Acknowledgements;
+import dev.nightly.bench.changes.ChangeListing;
 import dev.nightly.bench.changes.ChangeSettings;
-import dev.nightly.bench.changes.ChangeTracker;
 import dev.nightly.bench.changes.TrackedChange;
 import dev.nightly.bench.chart.ChangeMarks;
 import dev.nightly.bench.chart.ChartSettings;
@@ -51,7 +51,9 @@ public final class ReportGenerator {
         PointMarks marks = markedHistory > 0
                 ? new HistoryMarks(checker, history.datasets(), markedHistory)
                 : PointMarks.of(report);
-        List<TrackedChange> changes = new ChangeTracker(ChangeSettings.defaults(), checks.directions()).list(history);
+        // After the check, which leaves each series' search state in the store's cache: listing then searches
+        // only each series' open window, not the whole history again.
+        List<TrackedChange> changes = ChangeListing.of(history, ChangeSettings.defaults(), checks.directions()).all();
         // Dataset by dataset, each series as columns: the report of years of nights fits in a small heap.
         List<TrendChart> trendCharts = TrendCharts.with(charts, marks).withChanges(ChangeMarks.of(changes)).job(history);
         return new HtmlReport(title, now, trendCharts, report, changes);

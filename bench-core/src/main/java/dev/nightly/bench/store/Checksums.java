@@ -39,6 +39,60 @@ final class Checksums {
         }
     }
 
+    /**
+     * The most bytes one range covers when an append is written. An ingest checks the last range of each file
+     * it extends, reading its bytes: a backfill of years written as one range made the next night read and
+     * checksum the whole store. Long appends are therefore recorded as several ranges of whole lines (or
+     * fingerprints), each with the count up to its end, which {@code verify} reads as it reads ranges of
+     * separate appends.
+     */
+    static final int RANGE_BYTES = 64 * 1024;
+
+    /**
+     * The ranges of one append of {@code bytes} at {@code offset}: {@code unit} 0 for lines (each range ends
+     * after an LF), or the size of a fixed-width entry; {@code countAfter} is the file's count after the append.
+     */
+    static List<Range> rangesOf(long offset, byte[] bytes, int unit, long countAfter) {
+        if (bytes.length == 0) {
+            return List.of(new Range(offset, offset, countAfter, crc(bytes, 0, 0)));
+        }
+        List<Range> ranges = new ArrayList<>();
+        long[] counts = new long[(bytes.length / RANGE_BYTES) + 2];
+        int start = 0;
+        while (start < bytes.length) {
+            int end = Math.min(bytes.length, start + RANGE_BYTES);
+            if (unit == 0) {
+                while (end < bytes.length && bytes[end - 1] != PointCodec.LF) {
+                    end++;
+                }
+            }
+            else if (end < bytes.length) {
+                end -= (end - start) % unit;
+            }
+            int entries = 0;
+            if (unit == 0) {
+                for (int i = start; i < end; i++) {
+                    entries += bytes[i] == PointCodec.LF ? 1 : 0;
+                }
+            }
+            else {
+                entries = (end - start) / unit;
+            }
+            counts[ranges.size()] = entries;
+            ranges.add(new Range(offset + start, offset + end, 0, crc(bytes, start, end - start)));
+            start = end;
+        }
+        // Counts from the end backwards: the last range ends with the file's count.
+        List<Range> counted = new ArrayList<>(ranges.size());
+        long count = countAfter;
+        for (int i = ranges.size() - 1; i >= 0; i--) {
+            Range range = ranges.get(i);
+            counted.add(0, new Range(range.start(), range.end(), count, range.crc()));
+            count -= counts[i];
+        }
+        return counted;
+    }
+
     /** The sums file of a data file: {@code series/x.tsv} has {@code series/x.sum}. */
     static String sumsFile(String dataFile) {
         return dataFile.substring(0, dataFile.lastIndexOf('.')) + EXTENSION;

@@ -278,13 +278,31 @@ public final class HistoryStore {
         final Map<SeriesKey, List<Point>> newPoints = new LinkedHashMap<>();
         final Map<SeriesKey, String> units = new HashMap<>();
         /** Per dataset, fingerprints (of the second kind) of the new points. */
-        final Map<String, List<Long>> newFingerprints = new HashMap<>();
+        final Map<String, LongSet.List> newFingerprints = new HashMap<>();
         /** Per dataset whose index was of the first kind: its converted fingerprints, to be written as a new index. */
         final Map<String, long[]> converted = new HashMap<>();
         int known;
 
         int added() {
             return newPoints.values().stream().mapToInt(List::size).sum();
+        }
+    }
+
+    /**
+     * What a plan keeps of one series: its share of the fingerprints, the fingerprints seen in this ingest (a
+     * fingerprint names its series, so a repeat is only looked for there, in a set that stays small), and its
+     * new points (null until the first) with the unit the last of them gave.
+     */
+    private static final class SeriesPlan {
+        final SeriesKey key;
+        final long seriesPart;
+        final LongSet seen = new LongSet();
+        List<Point> points;
+        String unit;
+
+        SeriesPlan(SeriesKey key) {
+            this.key = key;
+            this.seriesPart = Fingerprints.seriesPart(key);
         }
     }
 
@@ -299,11 +317,6 @@ public final class HistoryStore {
         private final Set<Path> written = new LinkedHashSet<>();
         /** Files an ingest keeps open from their check to their append; past this, they are opened again to write. */
         private static final int MAX_OPEN_FILES = 256;
-        /**
-         * Series parts of fingerprints by key instance: results read from files share one key per series, so
-         * a history of millions of values makes each series' text once. Bounded for results that do not.
-         */
-        private final Map<SeriesKey, Long> seriesParts = new IdentityHashMap<>();
         /** The values of a row share its time: its text is made once per row, not per value. */
         private LocalDateTime lastTime;
         private String lastTimeText;
@@ -324,9 +337,20 @@ public final class HistoryStore {
          */
         Plan plan(BenchmarkResults results, String fallbackCommit, LocalDateTime fallbackTime) throws IOException {
             plan = new Plan();
-            Set<Long> seenNow = new HashSet<>();
+            // Results read from files share one key instance per series and one time per row: the look-ups by
+            // equality (a key's hash covers its parameters) and the truncation are made once per instance.
+            Map<SeriesKey, SeriesPlan> byInstance = new IdentityHashMap<>();
+            Map<SeriesKey, SeriesPlan> bySeries = new HashMap<>();
+            LocalDateTime lastRawTime = null;
+            LocalDateTime time = null;
+            String lastDataset = null;
+            LongSet.List datasetFingerprints = null;
             for (Observation observation : results.observations()) {
-                LocalDateTime time = PointCodec.normalize(observation.time() == null ? fallbackTime : observation.time());
+                LocalDateTime rawTime = observation.time() == null ? fallbackTime : observation.time();
+                if (rawTime != lastRawTime || time == null) {
+                    lastRawTime = rawTime;
+                    time = PointCodec.normalize(rawTime);
+                }
                 if (time.getYear() < 0 || time.getYear() > 9999) {
                     // Series files keep four-digit years; refused before anything is written.
                     throw new BadInputException("cannot store " + observation.key().id() + " measured at " + time
@@ -338,19 +362,39 @@ public final class HistoryStore {
                             + " is not a finite number");
                 }
                 String commit = observation.commit().isEmpty() ? fallbackCommit : observation.commit();
-                long unfinished = unfinished(observation.key(), time, commit);
+                SeriesPlan series = byInstance.get(observation.key());
+                if (series == null) {
+                    // Bounded for results that do not share key instances.
+                    if (byInstance.size() >= 100_000) {
+                        byInstance.clear();
+                    }
+                    series = bySeries.computeIfAbsent(observation.key(), SeriesPlan::new);
+                    byInstance.put(observation.key(), series);
+                }
+                long unfinished = unfinished(series.seriesPart, time, commit);
                 long fingerprint = Fingerprints.withValue(unfinished, observation.value());
-                String dataset = observation.key().dataset();
+                String dataset = series.key.dataset();
                 // Stored first: re-reading a whole history then adds nothing to the set of this ingest's rows.
-                if (isStored(dataset, time, unfinished, fingerprint) || !seenNow.add(fingerprint)) {
+                if (isStored(dataset, time, unfinished, fingerprint) || !series.seen.add(fingerprint)) {
                     plan.known++;
                     continue;
                 }
-                plan.newPoints.computeIfAbsent(observation.key(), k -> new ArrayList<>())
-                        .add(new Point(build, commit, time, observation.value(), observation.error()));
-                plan.units.put(observation.key(), observation.unit());
-                plan.newFingerprints.computeIfAbsent(dataset, d -> new ArrayList<>()).add(fingerprint);
+                if (series.points == null) {
+                    series.points = plan.newPoints.computeIfAbsent(series.key, k -> new ArrayList<>());
+                }
+                series.points.add(new Point(build, commit, time, observation.value(), observation.error()));
+                series.unit = observation.unit();
+                if (!dataset.equals(lastDataset)) {
+                    lastDataset = dataset;
+                    datasetFingerprints = plan.newFingerprints.computeIfAbsent(dataset, d -> new LongSet.List());
+                }
+                datasetFingerprints.add(fingerprint);
             }
+            bySeries.forEach((key, series) -> {
+                if (series.points != null) {
+                    plan.units.put(key, series.unit);
+                }
+            });
             return plan;
         }
 
@@ -383,6 +427,7 @@ public final class HistoryStore {
             Map<SeriesKey, Manifest.SeriesEntry> series = new HashMap<>(manifest.series());
             int createdSeries = 0;
             int added = 0;
+            Map<String, LocalDateTime> newestByDataset = new HashMap<>();
             for (Map.Entry<SeriesKey, List<Point>> entry : newPoints.entrySet()) {
                 SeriesKey key = entry.getKey();
                 List<Point> points = entry.getValue();
@@ -395,8 +440,11 @@ public final class HistoryStore {
                 long offset = old == null ? 0 : old.length();
                 append(dir.resolve(file), offset, bytes);
                 SeriesInfo info = grow(old == null ? null : old.info(), key, plan.units.get(key), points);
+                // The newest of the new points: sorted, so the last (what the history held before is older or
+                // is counted by the index's own last time below).
+                newestByDataset.merge(key.dataset(), points.get(points.size() - 1).time(), (a, b) -> a.isAfter(b) ? a : b);
                 long sums = appendSums(channels, written, file, old == null ? 0 : old.sums(), key.dataset(), key, info.unit(),
-                        new Checksums.Range(offset, offset + bytes.length, info.count(), Checksums.crc(bytes, 0, bytes.length)));
+                        Checksums.rangesOf(offset, bytes, 0, info.count()));
                 // Still in time order when everything new comes after everything stored (the nightly case).
                 boolean chronological = old == null || old.chronological()
                         && !points.get(0).time().isBefore(old.info().lastTime()) && build >= old.info().lastBuild();
@@ -409,7 +457,7 @@ public final class HistoryStore {
             Set<String> touched = new HashSet<>(plan.newFingerprints.keySet());
             touched.addAll(plan.converted.keySet());
             for (String dataset : touched) {
-                List<Long> fresh = plan.newFingerprints.getOrDefault(dataset, List.of());
+                LongSet.List fresh = plan.newFingerprints.getOrDefault(dataset, new LongSet.List());
                 long[] converted = plan.converted.get(dataset);
                 Manifest.IndexEntry old = indexes.get(dataset);
                 // A new index, or one converted from the first kind, is written whole under a new name (a new
@@ -420,15 +468,17 @@ public final class HistoryStore {
                 for (long fingerprint : before) {
                     buffer.putLong(fingerprint);
                 }
-                fresh.forEach(buffer::putLong);
+                for (int i = 0; i < fresh.size(); i++) {
+                    buffer.putLong(fresh.get(i));
+                }
                 String file = old == null ? StoreFiles.indexFile(dataset, 0)
                         : whole ? StoreFiles.indexFile(dataset, manifest.generation() + 1) : old.file();
                 long offset = whole ? 0 : old.length();
                 append(dir.resolve(file), offset, buffer.array());
                 long end = offset + buffer.capacity();
                 long sums = appendSums(channels, written, file, whole ? 0 : old.sums(), dataset, null, "",
-                        new Checksums.Range(offset, end, end / Long.BYTES, Checksums.crc(buffer.array(), 0, buffer.capacity())));
-                LocalDateTime lastTime = newestTime(newPoints, dataset);
+                        Checksums.rangesOf(offset, buffer.array(), Long.BYTES, end / Long.BYTES));
+                LocalDateTime lastTime = newestByDataset.getOrDefault(dataset, LocalDateTime.MIN);
                 if (old != null && old.lastTime().isAfter(lastTime)) {
                     lastTime = old.lastTime();
                 }
@@ -561,15 +611,7 @@ public final class HistoryStore {
             }
         }
 
-        private long unfinished(SeriesKey key, LocalDateTime time, String commit) {
-            Long seriesPart = seriesParts.get(key);
-            if (seriesPart == null) {
-                if (seriesParts.size() >= 100_000) {
-                    seriesParts.clear();
-                }
-                seriesPart = Fingerprints.seriesPart(key);
-                seriesParts.put(key, seriesPart);
-            }
+        private long unfinished(long seriesPart, LocalDateTime time, String commit) {
             if (!time.equals(lastTime)) {
                 lastTime = time;
                 lastTimeText = time.toString();
@@ -651,13 +693,17 @@ public final class HistoryStore {
     }
 
     /**
-     * Appends one range to a data file's checksums (starting the file, with its header, when there is none)
-     * and returns the new committed length of the checksum file. {@code channels} holds files already open;
+     * Appends the ranges of one append to a data file's checksums (starting the file, with its header, when there
+     * is none) and returns the new committed length of the checksum file. {@code channels} holds files already open;
      * the file is added to {@code written}, to be forced before the manifest.
      */
-    private long appendSums(Map<Path, FileChannel> channels, Set<Path> written, String dataFile, long committed, String dataset, SeriesKey key,
-                            String unit, Checksums.Range range) throws IOException {
-        byte[] line = range.line();
+    private long appendSums(Map<Path, FileChannel> channels, Set<Path> written, String dataFile, long committed, String dataset,
+                            SeriesKey key, String unit, List<Checksums.Range> ranges) throws IOException {
+        java.io.ByteArrayOutputStream lines = new java.io.ByteArrayOutputStream(ranges.size() * 40);
+        for (Checksums.Range range : ranges) {
+            lines.writeBytes(range.line());
+        }
+        byte[] line = lines.toByteArray();
         if (committed == 0) {
             byte[] header = Checksums.header(dataset, key, unit);
             byte[] both = Arrays.copyOf(header, header.length + line.length);
@@ -674,20 +720,6 @@ public final class HistoryStore {
         }
         written.add(sumsFile);
         return committed + line.length;
-    }
-
-    private static LocalDateTime newestTime(Map<SeriesKey, List<Point>> points, String dataset) {
-        LocalDateTime newest = LocalDateTime.MIN;
-        for (Map.Entry<SeriesKey, List<Point>> entry : points.entrySet()) {
-            if (entry.getKey().dataset().equals(dataset)) {
-                for (Point point : entry.getValue()) {
-                    if (point.time().isAfter(newest)) {
-                        newest = point.time();
-                    }
-                }
-            }
-        }
-        return newest;
     }
 
     private static SeriesInfo grow(SeriesInfo old, SeriesKey key, String unit, List<Point> added) {
@@ -799,7 +831,7 @@ public final class HistoryStore {
                 StoreFiles.writeAt(dir.resolve(file), 0, bytes);
                 written.add(dir.resolve(file));
                 long sums = appendSums(Map.of(), written, file, 0, key.dataset(), key, entry.info().unit(),
-                        new Checksums.Range(0, bytes.length, kept.size(), Checksums.crc(bytes, 0, bytes.length)));
+                        Checksums.rangesOf(0, bytes, 0, kept.size()));
                 // Removing points keeps a file in time order with ascending builds as it was; one that was not
                 // (a late row) stays marked so, so that no reader takes its end for its newest builds.
                 series.put(key, new Manifest.SeriesEntry(grow(null, key, entry.info().unit(), kept), file, bytes.length,

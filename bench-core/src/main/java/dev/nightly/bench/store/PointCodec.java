@@ -51,7 +51,16 @@ final class PointCodec {
         pad(out, time.getNano() / 1_000_000, 3);
     }
 
+    private static final int[] POWERS = {1, 10, 100, 1000, 10000};
+
     private static StringBuilder pad(StringBuilder out, int value, int width) {
+        if (value >= 0 && value < POWERS[width]) {
+            // Digit by digit: Integer.toString made a string per field, seven per point of a backfill.
+            for (int unit = POWERS[width - 1]; unit > 0; unit /= 10) {
+                out.append((char) ('0' + value / unit % 10));
+            }
+            return out;
+        }
         String digits = Integer.toString(value);
         for (int i = digits.length(); i < width; i++) {
             out.append('0');

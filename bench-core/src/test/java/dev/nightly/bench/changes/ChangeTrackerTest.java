@@ -118,13 +118,19 @@ class ChangeTrackerTest {
                 .hasMessage(dir.resolve(Acknowledgements.FILE_NAME) + ": line 2: acknowledgement status must be expected, bug or no-change, found \"maybe\"");
     }
 
-    @Test
-    void theNewestNightSearchesOnlyItsWindowAndAgreesWithAWholeSearch() throws Exception {
-        // 260 nights: a step at 61 and at 201; the cache carries the search from night to night.
-        double[] values = ChangeDetectorTest.noise(260, 200, 0.02, 3);
+    /** Noise around 200 with a step of +20% at build 61 and to +45% at build 201. */
+    private static double[] twoSteps(int size, long seed) {
+        double[] values = ChangeDetectorTest.noise(size, 200, 0.02, seed);
         for (int i = 60; i < values.length; i++) {
             values[i] *= i < 200 ? 1.2 : 1.45;
         }
+        return values;
+    }
+
+    @Test
+    void theNewestNightSearchesOnlyItsWindowAndAgreesWithAWholeSearch() throws Exception {
+        // 260 nights: a step at 61 and at 201; the cache carries the search from night to night.
+        double[] values = twoSteps(260, 3);
         HistoryStore store = HistoryStore.open(dir);
         ChangeTracker tracker = ChangeTracker.withDefaults();
         ChangeTracker.Nights nights = null;
@@ -205,5 +211,39 @@ class ChangeTrackerTest {
 
     private static dev.nightly.bench.model.Series upTo(dev.nightly.bench.model.Series series, int size) {
         return new dev.nightly.bench.model.Series(series.key(), series.unit(), series.points().subList(0, size));
+    }
+
+    @Test
+    void aListingAfterTheChecksTakesFromTheCacheWhatAWholeSearchLists() throws Exception {
+        double[] values = twoSteps(280, 5);
+        HistoryStore store = HistoryStore.open(dir);
+        ingest(store, values, 0, 270);
+        ChangeTracker tracker = ChangeTracker.withDefaults();
+        try (ChangeTracker.Session session = tracker.session(store.snapshot())) {
+            session.nights(store.snapshot().series().get(0), 270).orElseThrow();
+        }
+        String cached = Files.readString(dir.resolve(ChangeCache.FILE_NAME));
+        assertThat(cached).contains("\"size\":268");
+        // The cache is from two nights before this one, then from twelve before (nights stored since, unchecked).
+        for (int upTo : new int[] {270, 280}) {
+            ingest(store, values, 270, upTo);
+            HistorySnapshot snapshot = store.snapshot();
+            List<TrackedChange> whole = tracker.list(snapshot);
+            assertThat(whole).extracting(c -> c.change().build()).containsExactly(61L, 201L);
+            assertThat(ChangeListing.of(snapshot, ChangeSettings.defaults(), Directions.FROM_UNIT).of(snapshot.series().get(0)))
+                    .isEqualTo(whole);
+            assertThat(Files.readString(dir.resolve(ChangeCache.FILE_NAME))).isEqualTo(cached);
+        }
+        // Without a cache, and with one that cannot be read, the series is searched whole.
+        for (String cache : new String[] {null, "{not json"}) {
+            if (cache == null) {
+                Files.delete(dir.resolve(ChangeCache.FILE_NAME));
+            } else {
+                Files.writeString(dir.resolve(ChangeCache.FILE_NAME), cache);
+            }
+            HistorySnapshot snapshot = store.snapshot();
+            assertThat(ChangeListing.of(snapshot, ChangeSettings.defaults(), Directions.FROM_UNIT).of(snapshot.series().get(0)))
+                    .isEqualTo(tracker.list(snapshot));
+        }
     }
 }

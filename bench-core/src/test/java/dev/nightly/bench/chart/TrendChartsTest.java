@@ -103,6 +103,29 @@ class TrendChartsTest {
         assertThat(improved.index()).isEqualTo(9);
     }
 
+    @Test
+    void aMarkOfABuildThatHoldsManyPointsGoesOnTheNewestOfThem() {
+        // A backfill stored as one build: every point is of build 1, and each checked point gave a mark of build 1.
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            points.add(new Point(1, "c", START.plusDays(i), 50 + i % 3));
+        }
+        Series series = new Series(time(1000), "ms", points);
+        List<PointMark> marks = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            marks.add(new PointMark(1, Verdict.REGRESSED, "regressed +" + i + "%"));
+        }
+
+        TrendChart chart = TrendCharts.with(ChartSettings.defaults(), PointMarks.byKey(key -> marks))
+                .dataset(MAIL_QUERY, List.of(series));
+
+        TrendLine line = chart.lines().get(0);
+        assertThat(line.marks()).singleElement().satisfies(m -> {
+            assertThat(m.index()).isEqualTo(line.size() - 1);
+            assertThat(m.mark().text()).startsWith("regressed +0%; regressed +1%; ").endsWith("; regressed +999%");
+        });
+    }
+
     private static CheckResult result(Series series, Verdict verdict, double change) {
         return new CheckResult(series.key(), series.unit(), CheckKind.REGRESSION, series.last(),
                 new Baseline(50.0, "median of last 5 builds"), change, 10.0, Direction.LOWER_IS_BETTER, verdict,
