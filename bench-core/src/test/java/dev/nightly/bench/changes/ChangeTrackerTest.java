@@ -183,9 +183,14 @@ class ChangeTrackerTest {
         }
         assertThat(openNights).isGreaterThan(20);
 
-        // An entry changed behind the cache's back (here: a p-value) is not trusted: all three nights are searched again.
+        // The cache is a side file of the store: the store with it verifies, and a repair keeps it as it is.
         Path cache = dir.resolve(ChangeCache.FILE_NAME);
         String text = Files.readString(cache);
+        assertThat(dev.nightly.bench.store.StoreVerifier.verify(dir).isSound()).isTrue();
+        dev.nightly.bench.store.StoreRepair.repair(dir);
+        assertThat(Files.readString(cache)).isEqualTo(text);
+
+        // An entry changed behind the cache's back (here: a p-value) is not trusted: all three nights are searched again.
         assertThat(text).contains("\"p\":0.001");
         Files.writeString(cache, text.replace("\"p\":0.001", "\"p\":0.5"));
         HistorySnapshot snapshot = store.snapshot();
