@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -137,7 +138,7 @@ public final class ColdRuns {
             return ingest(history, 1, inputs.tonight(), inputs.definitions());
         }, i -> delete(work.resolve("empty-" + i))));
 
-        String when = started.truncatedTo(ChronoUnit.MINUTES).toString();
+        String when = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC).format(started);
         String table = new ColdTable(t, inputs, options, loadBefore, load(), when).markdown();
         return new Outcome(t, table, data);
     }
