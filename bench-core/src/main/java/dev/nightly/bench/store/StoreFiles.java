@@ -70,8 +70,11 @@ final class StoreFiles {
         return SERIES_DIR.equals(dir) ? SERIES_FILE.matcher(name).matches() : INDEX_FILE.matcher(name).matches();
     }
 
+    /** Compiled once: every series file name of an ingest goes through it (String.replaceAll compiles per call). */
+    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9_.-]");
+
     private static String safe(String dataset) {
-        String safe = dataset.replaceAll("[^A-Za-z0-9_.-]", "_");
+        String safe = UNSAFE.matcher(dataset).replaceAll("_");
         if (safe.startsWith(".")) {
             safe = "_" + safe.substring(1);
         }
