@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nightly.bench.model.Direction;
 import dev.nightly.bench.model.Point;
+import dev.nightly.bench.model.Series;
 import dev.nightly.bench.model.SeriesKey;
+import dev.nightly.bench.store.HistorySnapshot;
+import dev.nightly.bench.store.SeriesInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -103,6 +106,27 @@ final class ChangeCache {
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The series' points from where the cached search's window starts, with their index in the series; none
+     * when the series no longer fits the state (points removed, or its newest build is another).
+     */
+    static Optional<Tail> tail(HistorySnapshot snapshot, SeriesInfo info, ChangeState state) {
+        int size = info.count();
+        if (state.size() > size || state.windowStart() >= size) {
+            return Optional.empty();
+        }
+        Series points = snapshot.readRecent(info.key(), size - state.windowStart());
+        int offset = size - points.points().size();
+        if (points.isEmpty() || offset > state.windowStart() || points.last().build() != info.lastBuild()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Tail(points, offset));
+    }
+
+    /** The newest points of a series, the first of them at index {@code offset} of the whole series. */
+    record Tail(Series points, int offset) {
     }
 
     void put(SeriesKey key, Direction direction, ChangeState state, OpenWindows remembered) {

@@ -1,7 +1,6 @@
 package dev.nightly.bench.changes;
 
 import dev.nightly.bench.model.Direction;
-import dev.nightly.bench.model.Series;
 import dev.nightly.bench.model.SeriesKey;
 import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.SeriesInfo;
@@ -90,19 +89,15 @@ public final class ChangeListing {
             // Read when first needed: a caller that remembers what it found may need no search at all.
             cache = ChangeCache.open(snapshot.directory(), settings);
         }
-        Optional<ChangeState> cached = cache.get(info.key(), info.unit(), direction).map(ChangeCache.Entry::state);
-        int size = info.count();
-        if (cached.isEmpty() || cached.get().size() > size || cached.get().windowStart() >= size) {
-            return Optional.empty();
-        }
-        ChangeState state = cached.get();
-        Series tail = snapshot.readRecent(info.key(), size - state.windowStart());
-        int offset = size - tail.points().size();
-        if (tail.isEmpty() || offset > state.windowStart() || tail.last().build() != info.lastBuild()) {
+        Optional<ChangeCache.Entry> cached = cache.get(info.key(), info.unit(), direction);
+        Optional<ChangeCache.Tail> tail = cached.flatMap(entry -> ChangeCache.tail(snapshot, info, entry.state()));
+        if (tail.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(detector.resume(state, tail, offset, direction).changePoints());
+            // A window the check searched on these very points is taken from the cache, not searched again.
+            return Optional.of(detector.resume(cached.get().state(), tail.get().points(), tail.get().offset(), direction,
+                    cached.get().remembered()).changePoints());
         } catch (IllegalArgumentException rewritten) {
             // The series is not the one the cache searched (a build was deleted, the store rebuilt).
             return Optional.empty();

@@ -172,15 +172,15 @@ public final class ChangeTracker {
         }
 
         private Optional<Nights> fromCache(SeriesInfo info, Direction direction, ChangeState state, OpenWindows remembered) {
-            int size = info.count();
-            if (state.size() > size - 2) {
+            // The state is of the night before last: two nights must follow it.
+            Optional<ChangeCache.Tail> cachedTail = state.size() > info.count() - 2
+                    ? Optional.empty()
+                    : ChangeCache.tail(snapshot, info, state);
+            if (cachedTail.isEmpty()) {
                 return Optional.empty();
             }
-            Series tail = snapshot.readRecent(info.key(), size - state.windowStart());
-            int offset = size - tail.points().size();
-            if (tail.isEmpty() || offset > state.windowStart() || tail.last().build() != info.lastBuild()) {
-                return Optional.empty();
-            }
+            Series tail = cachedTail.get().points();
+            int offset = cachedTail.get().offset();
             try {
                 int count = tail.points().size();
                 ChangeState first = detector.advance(state, new Series(tail.key(), tail.unit(), tail.points().subList(0, count - 2)),
