@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 
@@ -107,7 +109,7 @@ public final class ColdRuns {
         String loadBefore = load();
         Instant started = Instant.now();
 
-        Map<String, Timing> t = new java.util.LinkedHashMap<>();
+        Map<String, Timing> t = new LinkedHashMap<>();
         List<String> floor = new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"),
                 JacksonFloor.class.getName()));
         inputs.exports().forEach(file -> floor.add(file.toString()));
@@ -144,7 +146,7 @@ public final class ColdRuns {
     }
 
     /** The generated data: HAWD definitions, every dataset's {@code hawd json} export, and one night more. */
-    record Inputs(Path definitions, List<Path> exports, List<Path> tonight, long exportBytes, int nights) {
+    record Inputs(Path definitions, List<Path> exports, List<Path> tonight, long exportBytes) {
     }
 
     private Inputs prepare() throws IOException {
@@ -166,7 +168,7 @@ public final class ColdRuns {
         for (Path file : exportFiles) {
             bytes += Files.size(file);
         }
-        return new Inputs(definitions, exportFiles, files(tonight), bytes, options.nights());
+        return new Inputs(definitions, exportFiles, files(tonight), bytes);
     }
 
     private List<String> ingest(Path history, long build, List<Path> files, Path definitions) {
@@ -192,7 +194,7 @@ public final class ColdRuns {
      * Runs the command once unmeasured and then {@code runs} times; {@code before} gives each run's
      * command (run {@code runs} is the last) and may prepare its files, {@code after} clears up what a run left.
      */
-    private Timing time(String name, IntFunction<List<String>> before, java.util.function.IntConsumer after) throws IOException {
+    private Timing time(String name, IntFunction<List<String>> before, IntConsumer after) throws IOException {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i <= options.runs(); i++) {
             List<String> command = before.apply(i);

@@ -12,7 +12,7 @@ record ColdTable(Map<String, Timing> timings, ColdRuns.Inputs inputs, ColdRuns.O
 
     String markdown() {
         List<String[]> rows = new ArrayList<>();
-        String data = String.format(Locale.ROOT, "%,d nights x %d series, %.0f MB of `hawd json` in %d files", inputs.nights(),
+        String data = String.format(Locale.ROOT, "%,d nights x %d series, %.0f MB of `hawd json` in %d files", options.nights(),
                 HawdHistory.seriesCount(), inputs.exportBytes() / 1e6, inputs.exports().size());
         rows.add(plain("Floor: JVM start + bare Jackson pass over the exports (" + data + ")", "floor"));
         rows.add(plain("`nightly --version`", "version"));

@@ -1,6 +1,5 @@
 package dev.nightly.benchmarks.cold;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,6 +34,6 @@ public record Timing(String command, List<Double> millis) {
 
     @Override
     public String toString() {
-        return command + ": " + Arrays.toString(millis.toArray());
+        return command + ": " + millis;
     }
 }
