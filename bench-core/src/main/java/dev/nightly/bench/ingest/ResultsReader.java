@@ -4,9 +4,16 @@ import dev.nightly.bench.definitions.Definitions;
 import dev.nightly.bench.json.JsonInput;
 import dev.nightly.bench.model.BenchmarkResults;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Reads results files into {@link BenchmarkResults}, all or nothing: one malformed file refuses the
@@ -68,17 +75,104 @@ public final class ResultsReader {
         List<BenchmarkResults> parts = new ArrayList<>(files.size() + 1);
         // Definitions also describe datasets without results in these files: their names and bounds are kept.
         parts.add(new BenchmarkResults(definitions.infos(), List.of()));
-        for (Path file : files) {
-            ResultFormat chosen = format == null ? formats.detect(file) : formats.byName(format);
-            try {
-                BenchmarkResults part = chosen.read(file, settings);
-                InputLimits.check(file, part);
-                parts.add(part);
-            }
-            catch (IOException e) {
-                throw JsonInput.unreadable(file, e);
+        int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+        if (threads < 2 || totalSize(files) < PARALLEL_FROM_BYTES) {
+            for (Path file : files) {
+                parts.add(readOne(file, settings));
             }
         }
+        else {
+            parts.addAll(readInParallel(files, settings, threads));
+        }
         return BenchmarkResults.merge(parts);
+    }
+
+    /** Below this, files are read one after the other: starting threads would cost more than it saves. */
+    private static final long PARALLEL_FROM_BYTES = 4 << 20;
+
+    private BenchmarkResults readOne(Path file, ReadSettings settings) {
+        ResultFormat chosen = format == null ? formats.detect(file) : formats.byName(format);
+        try {
+            BenchmarkResults part = chosen.read(file, settings);
+            InputLimits.check(file, part);
+            return part;
+        }
+        catch (IOException e) {
+            throw JsonInput.unreadable(file, e);
+        }
+    }
+
+    /**
+     * A backfill is several large files (a {@code hawd json} export per dataset), each read by itself: read on
+     * every core. Results come back in file order, and the error of the first bad file in that order is the one
+     * thrown, as when they are read one after the other.
+     */
+    private List<BenchmarkResults> readInParallel(List<Path> files, ReadSettings settings, int threads) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, work -> {
+            Thread thread = new Thread(work, "nightly-read");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            // Started largest first, so that no core is left with a large file at the end while the others wait.
+            List<Integer> bySize = new ArrayList<>();
+            long[] sizes = new long[files.size()];
+            for (int i = 0; i < files.size(); i++) {
+                bySize.add(i);
+                sizes[i] = sizeOf(files.get(i));
+            }
+            bySize.sort(Comparator.comparingLong((Integer i) -> sizes[i]).reversed());
+            List<Future<BenchmarkResults>> reads = new ArrayList<>(Collections.nCopies(files.size(), null));
+            for (int i : bySize) {
+                Path file = files.get(i);
+                reads.set(i, pool.submit(() -> readOne(file, settings)));
+            }
+            List<BenchmarkResults> parts = new ArrayList<>(files.size());
+            for (Future<BenchmarkResults> read : reads) {
+                parts.add(outcome(read));
+            }
+            return parts;
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** What a read gave, or what it threw, as it threw it. */
+    private static BenchmarkResults outcome(Future<BenchmarkResults> read) {
+        try {
+            return read.get();
+        }
+        catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading results files", e);
+        }
+    }
+
+    private static long totalSize(List<Path> files) {
+        long total = 0;
+        for (Path file : files) {
+            total += sizeOf(file);
+        }
+        return total;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        }
+        catch (IOException e) {
+            // The read says what is wrong with the file.
+            return 0;
+        }
     }
 }

@@ -161,6 +161,85 @@ public final class Observations extends AbstractList<Observation> implements Ran
         }
     }
 
+    /**
+     * What {@link #forEachColumn} gives: the columns as they are, without an {@link Observation} (and a time)
+     * made per value. Series and rows are numbered per segment; a segment's numbers are valid until the next
+     * {@link #segment} call.
+     */
+    public interface ColumnVisitor {
+        /** A new segment starts; its series are {@code keys[n]} with {@code units[n]} (copies). */
+        void segment(SeriesKey[] keys, String[] units);
+
+        /**
+         * The values that follow until the next call belong to this row: its time as
+         * {@code toEpochSecond(ZoneOffset.UTC)} and nano of second, or {@code epochSecond == Long.MIN_VALUE}
+         * when the file gave none, and its commit.
+         */
+        void row(long epochSecond, int nano, String commit);
+
+        /** One value of series {@code series} of the current segment; {@code error} is {@code NaN} when unknown. */
+        void value(int series, double value, double error);
+    }
+
+    /** The time of a row that has none, as {@link ColumnVisitor#row} gives it. */
+    public static final long NO_TIME_SECOND = NO_TIME;
+
+    /** Gives every value in order to {@code visitor}, with its row before it whenever the row changes. */
+    public void forEachColumn(ColumnVisitor visitor) {
+        for (Segment segment : segments) {
+            if (segment.size == 0) {
+                continue;
+            }
+            visitor.segment(segment.keys.clone(), segment.units.clone());
+            int row = -1;
+            for (int i = 0; i < segment.size; i++) {
+                if (segment.rowOf[i] != row) {
+                    row = segment.rowOf[i];
+                    visitor.row(segment.seconds[row], segment.nanos[row], segment.commits[row]);
+                }
+                visitor.value(segment.seriesOf[i], segment.values[i], segment.errors == null ? Double.NaN : segment.errors[i]);
+            }
+        }
+    }
+
+    /**
+     * This list cut into at most {@code parts} consecutive stretches of about the same size, whole segments each
+     * (so nothing is copied), for work on several threads; joined in their order they are this list.
+     */
+    public List<Observations> split(int parts) {
+        List<Observations> stretches = new ArrayList<>();
+        long total = size();
+        int from = 0;
+        long done = 0;
+        for (int part = 1; part <= parts && from < segments.length; part++) {
+            long goal = total * part / parts;
+            int to = from;
+            while (to < segments.length && (done < goal || to == from || part == parts)) {
+                done += segments[to++].size;
+            }
+            stretches.add(new Observations(Arrays.copyOfRange(segments, from, to)));
+            from = to;
+        }
+        return stretches.isEmpty() ? List.of(this) : stretches;
+    }
+
+    /** How many values each series has (whatever their units). */
+    public Map<SeriesKey, Integer> countsByKey() {
+        Map<SeriesKey, Integer> counts = new HashMap<>();
+        for (Segment segment : segments) {
+            int[] perSeries = new int[segment.keys.length];
+            for (int i = 0; i < segment.size; i++) {
+                perSeries[segment.seriesOf[i]]++;
+            }
+            for (int series = 0; series < perSeries.length; series++) {
+                if (perSeries[series] > 0) {
+                    counts.merge(segment.keys[series], perSeries[series], Integer::sum);
+                }
+            }
+        }
+        return counts;
+    }
+
     /** The first observation whose value is not a finite number or whose error is infinite, or null. */
     public Observation firstNonFinite() {
         for (int s = 0; s < segments.length; s++) {

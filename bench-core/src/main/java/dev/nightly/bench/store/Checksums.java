@@ -53,20 +53,25 @@ final class Checksums {
      * after an LF), or the size of a fixed-width entry; {@code countAfter} is the file's count after the append.
      */
     static List<Range> rangesOf(long offset, byte[] bytes, int unit, long countAfter) {
-        if (bytes.length == 0) {
+        return rangesOf(offset, bytes, bytes.length, unit, countAfter);
+    }
+
+    /** As {@link #rangesOf(long, byte[], int, long)}, of the first {@code length} bytes. */
+    static List<Range> rangesOf(long offset, byte[] bytes, int length, int unit, long countAfter) {
+        if (length == 0) {
             return List.of(new Range(offset, offset, countAfter, crc(bytes, 0, 0)));
         }
         List<Range> ranges = new ArrayList<>();
-        long[] counts = new long[(bytes.length / RANGE_BYTES) + 2];
+        long[] counts = new long[(length / RANGE_BYTES) + 2];
         int start = 0;
-        while (start < bytes.length) {
-            int end = Math.min(bytes.length, start + RANGE_BYTES);
+        while (start < length) {
+            int end = Math.min(length, start + RANGE_BYTES);
             if (unit == 0) {
-                while (end < bytes.length && bytes[end - 1] != PointCodec.LF) {
+                while (end < length && bytes[end - 1] != PointCodec.LF) {
                     end++;
                 }
             }
-            else if (end < bytes.length) {
+            else if (end < length) {
                 end -= (end - start) % unit;
             }
             int entries = 0;

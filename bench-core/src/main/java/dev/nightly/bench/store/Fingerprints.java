@@ -38,6 +38,38 @@ final class Fingerprints {
         return mix(hash, commit);
     }
 
+    /**
+     * The time and commit of a row as {@link #unfinished(long, String, String)} reads them (the time as
+     * {@code LocalDateTime.toString()} writes it, NUL, the commit), kept in one reused buffer: the values of a
+     * row share both, and a backfill has hundreds of thousands of rows.
+     */
+    static final class RowText {
+        private char[] chars = new char[64];
+        private int length;
+
+        /** Now the row measured at {@code millis} (local, years 0000 to 9999) on {@code commit}. */
+        void set(long millis, String commit) {
+            if (chars.length < 24 + commit.length()) {
+                chars = new char[24 + commit.length() * 2];
+            }
+            length = LocalMillis.isoText(millis, chars);
+            chars[length++] = '\u0000';
+            commit.getChars(0, commit.length(), chars, length);
+            length += commit.length();
+        }
+    }
+
+    /** As {@link #unfinished(long, String, String)} of the row's time and commit: the same bits. */
+    static long unfinished(long seriesPart, RowText row) {
+        long h = seriesPart;
+        char[] chars = row.chars;
+        for (int i = 0; i < row.length; i++) {
+            h ^= chars[i];
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
     /** The first kind (series, time, commit), from {@link #unfinished}. */
     static long keyOnly(long unfinished) {
         return finish(unfinished);

@@ -3,7 +3,7 @@ package dev.nightly.bench.store;
 import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.BenchmarkResults;
 import dev.nightly.bench.model.DatasetInfo;
-import dev.nightly.bench.model.Observation;
+import dev.nightly.bench.model.Observations;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.SeriesKey;
 import java.io.IOException;
@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -59,6 +61,10 @@ public final class HistoryStore {
     public static final String CHANGE_CACHE_FILE = "change-points-cache.json";
     private final Path dir;
     private final Clock clock;
+
+    /** The times a series file can hold: four-digit years. */
+    private static final long FIRST_STORABLE_SECOND = LocalDateTime.of(0, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+    private static final long LAST_STORABLE_SECOND = LocalDateTime.of(9999, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
 
     private HistoryStore(Path dir, Clock clock) {
         this.dir = dir;
@@ -256,15 +262,15 @@ public final class HistoryStore {
             Plan plan = ingest.plan(results, fallbackCommit, fallbackTime);
             List<IngestPreview.SeriesPreview> series = new ArrayList<>();
             int newSeries = 0;
-            for (Map.Entry<SeriesKey, List<Point>> entry : plan.newPoints.entrySet()) {
-                boolean isNew = !manifest.series().containsKey(entry.getKey());
+            for (NewPoints points : plan.newPoints.values()) {
+                boolean isNew = !manifest.series().containsKey(points.key);
                 newSeries += isNew ? 1 : 0;
-                Manifest.SeriesEntry old = manifest.series().get(entry.getKey());
-                String unit = plan.units.get(entry.getKey());
-                if ((unit == null || unit.isEmpty()) && old != null) {
+                Manifest.SeriesEntry old = manifest.series().get(points.key);
+                String unit = points.unit;
+                if (unit.isEmpty() && old != null) {
                     unit = old.info().unit();
                 }
-                series.add(new IngestPreview.SeriesPreview(entry.getKey(), unit == null ? "" : unit, entry.getValue(), isNew));
+                series.add(new IngestPreview.SeriesPreview(points.key, unit, points.points(build), isNew));
             }
             return new IngestPreview(new IngestSummary(build, plan.added(), plan.known, newSeries, plan.newPoints.size()), series);
         }
@@ -275,8 +281,8 @@ public final class HistoryStore {
 
     /** What an ingest found new, before anything is written. */
     private static final class Plan {
-        final Map<SeriesKey, List<Point>> newPoints = new LinkedHashMap<>();
-        final Map<SeriesKey, String> units = new HashMap<>();
+        /** Per series with new points, in the order the results first name them. */
+        final Map<SeriesKey, NewPoints> newPoints = new LinkedHashMap<>();
         /** Per dataset, fingerprints (of the second kind) of the new points. */
         final Map<String, LongSet.List> newFingerprints = new HashMap<>();
         /** Per dataset whose index was of the first kind: its converted fingerprints, to be written as a new index. */
@@ -284,25 +290,32 @@ public final class HistoryStore {
         int known;
 
         int added() {
-            return newPoints.values().stream().mapToInt(List::size).sum();
+            return newPoints.values().stream().mapToInt(NewPoints::size).sum();
         }
     }
 
-    /**
-     * What a plan keeps of one series: its share of the fingerprints, the fingerprints seen in this ingest (a
-     * fingerprint names its series, so a repeat is only looked for there, in a set that stays small), and its
-     * new points (null until the first) with the unit the last of them gave.
-     */
-    private static final class SeriesPlan {
-        final SeriesKey key;
-        final long seriesPart;
-        final LongSet seen = new LongSet();
-        List<Point> points;
-        String unit;
+    /** Below this many new points an ingest formats its lines on its own thread: starting threads would cost more. */
+    private static final long PARALLEL_FROM_POINTS = 50_000;
 
-        SeriesPlan(SeriesKey key) {
-            this.key = key;
-            this.seriesPart = Fingerprints.seriesPart(key);
+    /** The bytes one ingest appends to a series file ({@code length} of {@code bytes}) and their checksums. */
+    private record Appendix(byte[] bytes, int length, List<Checksums.Range> ranges) {
+        static Appendix of(NewPoints points, long build, long offset, long countAfter) {
+            PointLines lines = new PointLines(points.size());
+            points.writeLines(build, lines);
+            return new Appendix(lines.bytes(), lines.length(),
+                    Checksums.rangesOf(offset, lines.bytes(), lines.length(), 0, countAfter));
+        }
+    }
+
+    private static <T> T nextOf(Ahead<T> ahead) throws IOException {
+        try {
+            return ahead.next();
+        }
+        catch (IOException | RuntimeException e) {
+            throw e;
+        }
+        catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -317,9 +330,6 @@ public final class HistoryStore {
         private final Set<Path> written = new LinkedHashSet<>();
         /** Files an ingest keeps open from their check to their append; past this, they are opened again to write. */
         private static final int MAX_OPEN_FILES = 256;
-        /** The values of a row share its time: its text is made once per row, not per value. */
-        private LocalDateTime lastTime;
-        private String lastTimeText;
         private Plan plan;
 
         Ingest(Manifest manifest, long build, IngestPolicy policy) {
@@ -337,70 +347,168 @@ public final class HistoryStore {
          */
         Plan plan(BenchmarkResults results, String fallbackCommit, LocalDateTime fallbackTime) throws IOException {
             plan = new Plan();
-            // Results read from files share one key instance per series and one time per row: the look-ups by
-            // equality (a key's hash covers its parameters) and the truncation are made once per instance.
-            Map<SeriesKey, SeriesPlan> byInstance = new IdentityHashMap<>();
-            Map<SeriesKey, SeriesPlan> bySeries = new HashMap<>();
-            LocalDateTime lastRawTime = null;
-            LocalDateTime time = null;
-            String lastDataset = null;
-            LongSet.List datasetFingerprints = null;
-            for (Observation observation : results.observations()) {
-                LocalDateTime rawTime = observation.time() == null ? fallbackTime : observation.time();
-                if (rawTime != lastRawTime || time == null) {
-                    lastRawTime = rawTime;
-                    time = PointCodec.normalize(rawTime);
+            Observations observations = Observations.copyOf(results.observations());
+            int threads = Ahead.threadsFor(observations.size(), PARALLEL_FROM_POINTS);
+            Map<SeriesKey, Integer> counts = observations.countsByKey();
+            // The values are sorted on every core, each taking a stretch of the results; the stretches are joined
+            // in their order, so a series has its values in the order the results give them, as on one core.
+            List<PlanVisitor> visitors = new ArrayList<>();
+            List<Callable<PlanVisitor>> stretches = new ArrayList<>();
+            for (Observations part : observations.split(Math.max(1, threads))) {
+                PlanVisitor visitor = new PlanVisitor(counts, fallbackCommit, fallbackTime);
+                stretches.add(() -> {
+                    part.forEachColumn(visitor);
+                    return visitor;
+                });
+            }
+            try (Ahead<PlanVisitor> ahead = new Ahead<>(stretches, threads)) {
+                while (ahead.hasNext()) {
+                    visitors.add(nextOf(ahead));
                 }
-                if (time.getYear() < 0 || time.getYear() > 9999) {
-                    // Series files keep four-digit years; refused before anything is written.
-                    throw new BadInputException("cannot store " + observation.key().id() + " measured at " + time
+            }
+            catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            Map<SeriesKey, NewPoints> bySeries = new LinkedHashMap<>();
+            for (PlanVisitor visitor : visitors) {
+                plan.known += visitor.known;
+                visitor.bySeries.forEach((key, points) -> bySeries.merge(key, points, NewPoints::append));
+            }
+            // Repeats within this ingest are found once a series is in time order (they share a time); series are
+            // put in order on every core.
+            List<Callable<Integer>> orders = new ArrayList<>(bySeries.size());
+            bySeries.values().forEach(points -> orders.add(points::order));
+            try (Ahead<Integer> ahead = new Ahead<>(orders, threads)) {
+                while (ahead.hasNext()) {
+                    plan.known += nextOf(ahead);
+                }
+            }
+            Map<String, Integer> perDataset = new HashMap<>();
+            for (NewPoints points : bySeries.values()) {
+                if (points.size() > 0) {
+                    plan.newPoints.put(points.key, points);
+                    perDataset.merge(points.key.dataset(), points.size(), Integer::sum);
+                }
+            }
+            for (NewPoints points : plan.newPoints.values()) {
+                LongSet.List fingerprints = plan.newFingerprints.computeIfAbsent(points.key.dataset(),
+                        dataset -> new LongSet.List(perDataset.get(dataset)));
+                for (int i = 0; i < points.size(); i++) {
+                    fingerprints.add(points.fingerprint(i));
+                }
+            }
+            return plan;
+        }
+
+        /**
+         * Sorts the values into new points and points stored before, straight from the columns of the results:
+         * a backfill has two million values, and an object per value (and a time per value) was most of the cost.
+         */
+        private final class PlanVisitor implements Observations.ColumnVisitor {
+            private final Map<SeriesKey, NewPoints> bySeries = new LinkedHashMap<>();
+            /** Values stored before. */
+            private int known;
+            private final String fallbackCommit;
+            private final LocalDateTime fallbackTime;
+            /** Results read from files share one key instance per series: the look-up by equality is made once each. */
+            private final Map<SeriesKey, NewPoints> byInstance = new IdentityHashMap<>();
+            private SeriesKey[] keys;
+            private String[] units;
+            private NewPoints[] segmentSeries;
+            /** The current row: its time, checked and truncated to the millisecond, and its commit. */
+            private long millis;
+            private LocalDateTime unstorableTime;
+            private String commit;
+            /** The row's time and commit as a fingerprint reads them. */
+            private final Fingerprints.RowText rowText = new Fingerprints.RowText();
+
+            /** How many values each series has: its columns are made that long at once. */
+            private final Map<SeriesKey, Integer> counts;
+
+            PlanVisitor(Map<SeriesKey, Integer> counts, String fallbackCommit, LocalDateTime fallbackTime) {
+                this.counts = counts;
+                this.fallbackCommit = fallbackCommit;
+                this.fallbackTime = fallbackTime;
+            }
+
+            private NewPoints newPoints(SeriesKey key) {
+                NewPoints points = new NewPoints(key, counts.getOrDefault(key, 8));
+                Manifest.IndexEntry index = manifest.indexes().get(key.dataset());
+                // Newer than everything of its dataset means not stored, without a look-up.
+                points.storedUntil = index == null ? Long.MIN_VALUE
+                        : index.lastTime().getYear() < 0 ? Long.MIN_VALUE
+                        : index.lastTime().getYear() > 9999 ? Long.MAX_VALUE
+                        : index.lastTime().toEpochSecond(ZoneOffset.UTC) * 1000 + index.lastTime().getNano() / 1_000_000;
+                return points;
+            }
+
+            @Override
+            public void segment(SeriesKey[] segmentKeys, String[] segmentUnits) {
+                keys = segmentKeys;
+                units = segmentUnits;
+                segmentSeries = new NewPoints[segmentKeys.length];
+            }
+
+            @Override
+            public void row(long epochSecond, int nano, String rowCommit) {
+                long second = epochSecond;
+                int nanos = nano;
+                if (epochSecond == Observations.NO_TIME_SECOND) {
+                    second = fallbackTime.toEpochSecond(ZoneOffset.UTC);
+                    nanos = fallbackTime.getNano();
+                }
+                // Series files keep four-digit years; refused (with the first value's series) before anything is written.
+                unstorableTime = second < FIRST_STORABLE_SECOND || second > LAST_STORABLE_SECOND
+                        ? PointCodec.normalize(LocalDateTime.ofEpochSecond(second, nanos, ZoneOffset.UTC)) : null;
+                millis = second * 1000 + nanos / 1_000_000;
+                commit = rowCommit.isEmpty() ? fallbackCommit : rowCommit;
+                if (unstorableTime == null) {
+                    rowText.set(millis, commit);
+                }
+            }
+
+            @Override
+            public void value(int series, double value, double error) {
+                NewPoints points = segmentSeries[series];
+                if (points == null) {
+                    points = byInstance.get(keys[series]);
+                    if (points == null) {
+                        // Bounded for results that do not share key instances.
+                        if (byInstance.size() >= 100_000) {
+                            byInstance.clear();
+                        }
+                        points = bySeries.computeIfAbsent(keys[series], this::newPoints);
+                        byInstance.put(keys[series], points);
+                    }
+                    segmentSeries[series] = points;
+                }
+                if (unstorableTime != null) {
+                    throw new BadInputException("cannot store " + points.key.id() + " measured at " + unstorableTime
                             + ": only years 0000 to 9999 are supported");
                 }
-                if (!Double.isFinite(observation.value())) {
+                if (!Double.isFinite(value)) {
                     // Readers refuse these per file; results that come another way are refused here, whole.
-                    throw new BadInputException("cannot store " + observation.key().id() + ": value " + observation.value()
-                            + " is not a finite number");
+                    throw new BadInputException("cannot store " + points.key.id() + ": value " + value + " is not a finite number");
                 }
-                String commit = observation.commit().isEmpty() ? fallbackCommit : observation.commit();
-                SeriesPlan series = byInstance.get(observation.key());
-                if (series == null) {
-                    // Bounded for results that do not share key instances.
-                    if (byInstance.size() >= 100_000) {
-                        byInstance.clear();
+                long unfinished = Fingerprints.unfinished(points.seriesPart, rowText);
+                long fingerprint = Fingerprints.withValue(unfinished, value);
+                try {
+                    if (millis <= points.storedUntil && isStored(points.key.dataset(), unfinished, fingerprint)) {
+                        known++;
+                        return;
                     }
-                    series = bySeries.computeIfAbsent(observation.key(), SeriesPlan::new);
-                    byInstance.put(observation.key(), series);
                 }
-                long unfinished = unfinished(series.seriesPart, time, commit);
-                long fingerprint = Fingerprints.withValue(unfinished, observation.value());
-                String dataset = series.key.dataset();
-                // Stored first: re-reading a whole history then adds nothing to the set of this ingest's rows.
-                if (isStored(dataset, time, unfinished, fingerprint) || !series.seen.add(fingerprint)) {
-                    plan.known++;
-                    continue;
+                catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                if (series.points == null) {
-                    series.points = plan.newPoints.computeIfAbsent(series.key, k -> new ArrayList<>());
-                }
-                series.points.add(new Point(build, commit, time, observation.value(), observation.error()));
-                series.unit = observation.unit();
-                if (!dataset.equals(lastDataset)) {
-                    lastDataset = dataset;
-                    datasetFingerprints = plan.newFingerprints.computeIfAbsent(dataset, d -> new LongSet.List());
-                }
-                datasetFingerprints.add(fingerprint);
+                points.add(millis, commit, value, error, fingerprint);
+                points.unit = units[series];
             }
-            bySeries.forEach((key, series) -> {
-                if (series.points != null) {
-                    plan.units.put(key, series.unit);
-                }
-            });
-            return plan;
         }
 
         IngestSummary run(BenchmarkResults results, String fallbackCommit, LocalDateTime fallbackTime) throws IOException {
             plan(results, fallbackCommit, fallbackTime);
-            Map<SeriesKey, List<Point>> newPoints = plan.newPoints;
+            Map<SeriesKey, NewPoints> newPoints = plan.newPoints;
             Map<String, DatasetInfo> datasets = new TreeMap<>(manifest.datasets());
             results.datasets().forEach((id, info) -> datasets.merge(id, info, DatasetInfo::mergedWith));
             for (SeriesKey key : newPoints.keySet()) {
@@ -428,29 +536,37 @@ public final class HistoryStore {
             int createdSeries = 0;
             int added = 0;
             Map<String, LocalDateTime> newestByDataset = new HashMap<>();
-            for (Map.Entry<SeriesKey, List<Point>> entry : newPoints.entrySet()) {
-                SeriesKey key = entry.getKey();
-                List<Point> points = entry.getValue();
-                points.sort(Point.CHRONOLOGICAL);
-                StringBuilder lines = new StringBuilder(points.size() * 48);
-                points.forEach(p -> PointCodec.append(lines, p));
-                byte[] bytes = PointCodec.bytes(lines);
-                Manifest.SeriesEntry old = series.get(key);
-                String file = old == null ? StoreFiles.seriesFile(key.dataset(), key.id(), 0) : old.file();
-                long offset = old == null ? 0 : old.length();
-                append(dir.resolve(file), offset, bytes);
-                SeriesInfo info = grow(old == null ? null : old.info(), key, plan.units.get(key), points);
-                // The newest of the new points: sorted, so the last (what the history held before is older or
-                // is counted by the index's own last time below).
-                newestByDataset.merge(key.dataset(), points.get(points.size() - 1).time(), (a, b) -> a.isAfter(b) ? a : b);
-                long sums = appendSums(channels, written, file, old == null ? 0 : old.sums(), key.dataset(), key, info.unit(),
-                        Checksums.rangesOf(offset, bytes, 0, info.count()));
-                // Still in time order when everything new comes after everything stored (the nightly case).
-                boolean chronological = old == null || old.chronological()
-                        && !points.get(0).time().isBefore(old.info().lastTime()) && build >= old.info().lastBuild();
-                series.put(key, new Manifest.SeriesEntry(info, file, offset + bytes.length, chronological, sums));
-                createdSeries += old == null ? 1 : 0;
-                added += points.size();
+            // The lines of a series and their checksums are made on other threads, a few series ahead of the writes.
+            List<Callable<Appendix>> appendices = new ArrayList<>(newPoints.size());
+            for (NewPoints points : newPoints.values()) {
+                Manifest.SeriesEntry old = manifest.series().get(points.key);
+                appendices.add(() -> Appendix.of(points, build, old == null ? 0 : old.length(),
+                        (old == null ? 0 : old.info().count()) + points.size()));
+            }
+            Ahead<Appendix> ahead = new Ahead<>(appendices, Ahead.threadsFor(plan.added(), PARALLEL_FROM_POINTS));
+            try (ahead) {
+                for (NewPoints points : newPoints.values()) {
+                    SeriesKey key = points.key;
+                    Appendix appendix = nextOf(ahead);
+                    Manifest.SeriesEntry old = series.get(key);
+                    String file = old == null ? StoreFiles.seriesFile(key.dataset(), key.id(), 0) : old.file();
+                    long offset = old == null ? 0 : old.length();
+                    int length = appendix.length();
+                    append(dir.resolve(file), offset, appendix.bytes(), length);
+                    // The newest of the new points: in time order, so the last (what the history held before is older or
+                    // is counted by the index's own last time below).
+                    LocalDateTime newest = points.time(points.size() - 1);
+                    SeriesInfo info = grow(old == null ? null : old.info(), key, points.unit, points.size(), build, newest);
+                    newestByDataset.merge(key.dataset(), newest, (a, b) -> a.isAfter(b) ? a : b);
+                    long sums = appendSums(channels, written, file, old == null ? 0 : old.sums(), key.dataset(), key, info.unit(),
+                            appendix.ranges());
+                    // Still in time order when everything new comes after everything stored (the nightly case).
+                    boolean chronological = old == null || old.chronological()
+                            && !points.time(0).isBefore(old.info().lastTime()) && build >= old.info().lastBuild();
+                    series.put(key, new Manifest.SeriesEntry(info, file, offset + length, chronological, sums));
+                    createdSeries += old == null ? 1 : 0;
+                    added += points.size();
+                }
             }
             Map<String, Manifest.IndexEntry> indexes = new HashMap<>(manifest.indexes());
             List<String> replaced = new ArrayList<>();
@@ -474,7 +590,7 @@ public final class HistoryStore {
                 String file = old == null ? StoreFiles.indexFile(dataset, 0)
                         : whole ? StoreFiles.indexFile(dataset, manifest.generation() + 1) : old.file();
                 long offset = whole ? 0 : old.length();
-                append(dir.resolve(file), offset, buffer.array());
+                append(dir.resolve(file), offset, buffer.array(), buffer.capacity());
                 long end = offset + buffer.capacity();
                 long sums = appendSums(channels, written, file, whole ? 0 : old.sums(), dataset, null, "",
                         Checksums.rangesOf(offset, buffer.array(), Long.BYTES, end / Long.BYTES));
@@ -584,13 +700,13 @@ public final class HistoryStore {
          * Appends to a data file through the channel its check opened, or a new file by name; forced later,
          * with the others, before the manifest.
          */
-        private void append(Path file, long offset, byte[] bytes) throws IOException {
+        private void append(Path file, long offset, byte[] bytes, int length) throws IOException {
             FileChannel channel = channels.get(file);
             if (channel != null) {
-                StoreFiles.writeAt(channel, offset, bytes);
+                StoreFiles.writeAt(channel, offset, bytes, length);
             }
             else {
-                StoreFiles.writeAt(file, offset, bytes);
+                StoreFiles.writeAt(file, offset, bytes, length);
             }
             written.add(file);
         }
@@ -611,28 +727,21 @@ public final class HistoryStore {
             }
         }
 
-        private long unfinished(long seriesPart, LocalDateTime time, String commit) {
-            if (!time.equals(lastTime)) {
-                lastTime = time;
-                lastTimeText = time.toString();
-            }
-            return Fingerprints.unfinished(seriesPart, lastTimeText, commit);
-        }
-
         /**
-         * Whether a point was stored before: newer than everything of its dataset means no, without a look-up.
+         * Whether a point that is not newer than everything of its dataset was stored before.
          * A fingerprint of the first kind found in an index is a point of a deleted build of a store written
          * before values counted: recognised as then, whatever its value.
          */
-        private boolean isStored(String dataset, LocalDateTime time, long unfinished, long fingerprint) throws IOException {
+        private boolean isStored(String dataset, long unfinished, long fingerprint) throws IOException {
             Manifest.IndexEntry index = manifest.indexes().get(dataset);
-            if (index == null || time.isAfter(index.lastTime())) {
-                return false;
-            }
-            long[] fingerprints = loadedIndexes.get(dataset);
-            if (fingerprints == null) {
-                fingerprints = index.kind() == Manifest.IndexEntry.KEY_ONLY ? convert(index) : readIndex(index);
-                loadedIndexes.put(dataset, fingerprints);
+            long[] fingerprints;
+            // Plans of stretches of the results ask on several threads; an index is read once.
+            synchronized (loadedIndexes) {
+                fingerprints = loadedIndexes.get(dataset);
+                if (fingerprints == null) {
+                    fingerprints = index.kind() == Manifest.IndexEntry.KEY_ONLY ? convert(index) : readIndex(index);
+                    loadedIndexes.put(dataset, fingerprints);
+                }
             }
             return Arrays.binarySearch(fingerprints, fingerprint) >= 0
                     || Arrays.binarySearch(fingerprints, Fingerprints.keyOnly(unfinished)) >= 0;
@@ -722,21 +831,30 @@ public final class HistoryStore {
         return committed + line.length;
     }
 
-    private static SeriesInfo grow(SeriesInfo old, SeriesKey key, String unit, List<Point> added) {
-        int count = old == null ? 0 : old.count();
-        long first = old == null ? Long.MAX_VALUE : old.firstBuild();
-        long last = old == null ? Long.MIN_VALUE : old.lastBuild();
-        LocalDateTime lastTime = old == null ? LocalDateTime.MIN : old.lastTime();
-        for (Point point : added) {
+    /** A series' information from its points. */
+    private static SeriesInfo infoOf(SeriesKey key, String unit, List<Point> points) {
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        LocalDateTime lastTime = LocalDateTime.MIN;
+        for (Point point : points) {
             first = Math.min(first, point.build());
             last = Math.max(last, point.build());
             if (point.time().isAfter(lastTime)) {
                 lastTime = point.time();
             }
         }
+        return new SeriesInfo(key, unit, points.size(), first, last, lastTime);
+    }
+
+    /** A series' information after {@code added} points of {@code build}, the newest measured at {@code newest}. */
+    private static SeriesInfo grow(SeriesInfo old, SeriesKey key, String unit, int added, long build, LocalDateTime newest) {
+        int count = old == null ? 0 : old.count();
+        long first = old == null ? build : Math.min(old.firstBuild(), build);
+        long last = old == null ? build : Math.max(old.lastBuild(), build);
+        LocalDateTime lastTime = old == null || newest.isAfter(old.lastTime()) ? newest : old.lastTime();
         // A file that states no unit does not erase the unit an earlier one gave.
         String newUnit = unit == null || unit.isEmpty() ? old == null ? "" : old.unit() : unit;
-        return new SeriesInfo(key, newUnit, count + added.size(), first, last, lastTime);
+        return new SeriesInfo(key, newUnit, count + added, first, last, lastTime);
     }
 
     private long[] readIndex(Manifest.IndexEntry index) throws IOException {
@@ -834,7 +952,7 @@ public final class HistoryStore {
                         Checksums.rangesOf(0, bytes, 0, kept.size()));
                 // Removing points keeps a file in time order with ascending builds as it was; one that was not
                 // (a late row) stays marked so, so that no reader takes its end for its newest builds.
-                series.put(key, new Manifest.SeriesEntry(grow(null, key, entry.info().unit(), kept), file, bytes.length,
+                series.put(key, new Manifest.SeriesEntry(infoOf(key, entry.info().unit(), kept), file, bytes.length,
                         entry.chronological(), sums));
             }
             if (removed == 0) {

@@ -64,8 +64,17 @@ final class LongSet {
 
     /** A growing list of longs, in the order added. */
     static final class List {
-        private long[] values = new long[16];
+        private long[] values;
         private int size;
+
+        List() {
+            this(16);
+        }
+
+        /** A list with room for {@code capacity} values before it grows. */
+        List(int capacity) {
+            values = new long[Math.max(1, capacity)];
+        }
 
         void add(long value) {
             if (size == values.length) {

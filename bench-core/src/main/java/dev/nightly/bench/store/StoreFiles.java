@@ -157,7 +157,7 @@ final class StoreFiles {
 
     /** Appends bytes at {@code offset} (cutting off anything beyond it first) and forces them to disk. */
     static void appendAt(Path file, long offset, byte[] bytes) throws IOException {
-        writeAt(file, offset, bytes, true);
+        writeAt(file, offset, bytes, bytes.length, true);
     }
 
     /**
@@ -165,17 +165,22 @@ final class StoreFiles {
      * {@link #forceAll}, before it commits anything that counts on these bytes.
      */
     static void writeAt(Path file, long offset, byte[] bytes) throws IOException {
-        writeAt(file, offset, bytes, false);
+        writeAt(file, offset, bytes, bytes.length, false);
     }
 
-    private static void writeAt(Path file, long offset, byte[] bytes, boolean force) throws IOException {
+    /** As {@link #writeAt(Path, long, byte[])}, of the first {@code length} bytes. */
+    static void writeAt(Path file, long offset, byte[] bytes, int length) throws IOException {
+        writeAt(file, offset, bytes, length, false);
+    }
+
+    private static void writeAt(Path file, long offset, byte[] bytes, int length, boolean force) throws IOException {
         BasicFileAttributes attributes = attributes(file);
         if (attributes != null && !attributes.isRegularFile()) {
             throw notRegular(file, attributes);
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS)) {
-            writeAt(channel, offset, bytes, force);
+            writeAt(channel, offset, bytes, length, force);
         }
         catch (FileSystemException e) {
             throw e;
@@ -197,19 +202,24 @@ final class StoreFiles {
 
     /** As {@link #appendAt(Path, long, byte[])}, through a channel open for writing. */
     static void appendAt(FileChannel channel, long offset, byte[] bytes) throws IOException {
-        writeAt(channel, offset, bytes, true);
+        writeAt(channel, offset, bytes, bytes.length, true);
     }
 
     /** As {@link #writeAt(Path, long, byte[])}, through a channel open for writing. */
     static void writeAt(FileChannel channel, long offset, byte[] bytes) throws IOException {
-        writeAt(channel, offset, bytes, false);
+        writeAt(channel, offset, bytes, bytes.length, false);
     }
 
-    private static void writeAt(FileChannel channel, long offset, byte[] bytes, boolean force) throws IOException {
+    /** As {@link #writeAt(FileChannel, long, byte[])}, of the first {@code length} bytes. */
+    static void writeAt(FileChannel channel, long offset, byte[] bytes, int length) throws IOException {
+        writeAt(channel, offset, bytes, length, false);
+    }
+
+    private static void writeAt(FileChannel channel, long offset, byte[] bytes, int length, boolean force) throws IOException {
         if (channel.size() != offset) {
             channel.truncate(offset);
         }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, 0, length);
         long position = offset;
         while (buffer.hasRemaining()) {
             position += channel.write(buffer, position);
