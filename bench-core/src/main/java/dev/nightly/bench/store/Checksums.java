@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.zip.CRC32C;
 
@@ -34,7 +33,10 @@ final class Checksums {
     /** One append: bytes {@code [start, end)}, {@code count} points in the file up to {@code end}. */
     record Range(long start, long end, long count, int crc) {
         byte[] line() {
-            return (start + "\t" + end + "\t" + count + "\t" + String.format(Locale.ROOT, "%08x", crc) + "\n")
+            String hex = Integer.toHexString(crc);
+            // As %08x, without a Formatter: a cold ingest writes a line per file it extends, and a Formatter's
+            // first use compiles its pattern and more.
+            return (start + "\t" + end + "\t" + count + "\t" + "00000000".substring(hex.length()) + hex + "\n")
                     .getBytes(StandardCharsets.US_ASCII);
         }
     }
