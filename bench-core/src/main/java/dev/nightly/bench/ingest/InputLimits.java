@@ -66,11 +66,25 @@ final class InputLimits {
         checkName(file, "measure", key.measure(), key);
         for (Map.Entry<String, String> parameter : key.parameters().entrySet()) {
             checkName(file, "parameter name", parameter.getKey(), key);
-            checkName(file, "value of parameter " + printable(parameter.getKey()), parameter.getValue(), key);
+            checkName(file, null, parameter.getValue(), key, parameter.getKey());
         }
     }
 
     private static void checkName(Path file, String what, String name, SeriesKey key) {
+        checkName(file, what, name, key, null);
+    }
+
+    /**
+     * {@code what} names the kind of name, or is null for the value of {@code parameter}. The message parts are
+     * made only for a name that is refused: every name of every series is checked, on every ingest.
+     */
+    private static void checkName(Path file, String what, String name, SeriesKey key, String parameter) {
+        if (name.length() <= MAX_NAME && !hasControlCharacter(name)) {
+            return;
+        }
+        if (what == null) {
+            what = "value of parameter " + printable(parameter);
+        }
         String where = key == null ? "" : " (dataset " + printable(key.dataset()) + ")";
         if (name.length() > MAX_NAME) {
             throw new BadInputException(file + ": a " + what + where + " is " + name.length() + " characters long; at most "
@@ -83,6 +97,15 @@ final class InputLimits {
                         + String.format("U+%04X", (int) c) + ", at position " + (i + 1) + "); names are one line of printable text");
             }
         }
+    }
+
+    private static boolean hasControlCharacter(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (Character.isISOControl(name.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A name for a message: control characters shown as {@code \\uXXXX}, and shortened. */

@@ -10,8 +10,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nightly.bench.model.BadInputException;
 import java.io.IOException;
@@ -41,7 +41,12 @@ public final class JsonInput {
             .build();
     private static final JsonFactory WITHOUT_DUPLICATE_DETECTION = FACTORY.rebuild()
             .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+    /**
+     * Trees are built here from the parser, without an ObjectMapper: the mapper's class initialisation sets up
+     * a date format and with it the locale data of the JDK, about a tenth of a cold {@code nightly bench ingest},
+     * which reads its definitions and manifest as trees. The nodes are those the mapper's defaults make.
+     */
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonInput() {
     }
@@ -121,7 +126,8 @@ public final class JsonInput {
     public static JsonNode readTree(Path file, String what) {
         checkStart(file, '{', what);
         try (JsonParser parser = FACTORY.createParser(file.toFile())) {
-            JsonNode node = MAPPER.readTree(parser);
+            parser.nextToken();
+            JsonNode node = readTree(parser);
             if (parser.nextToken() != null) {
                 throw new BadInputException(file + ": " + where(parser.currentLocation()) + "unexpected content after the end of the JSON document");
             }
@@ -144,7 +150,7 @@ public final class JsonInput {
     public static JsonNode readTree(JsonParser parser) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT) {
-            ObjectNode object = MAPPER.createObjectNode();
+            ObjectNode object = NODES.objectNode();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 if (object.has(name)) {
@@ -156,23 +162,44 @@ public final class JsonInput {
             return object;
         }
         if (token == JsonToken.START_ARRAY) {
-            ArrayNode array = MAPPER.createArrayNode();
+            ArrayNode array = NODES.arrayNode();
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 array.add(readTree(parser));
             }
             return array;
         }
-        return MAPPER.readTree(parser);
+        return scalar(parser, token);
+    }
+
+    /** A scalar as ObjectMapper's defaults read it: ints, longs and big integers as such, decimals as doubles. */
+    private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
+        if (token == null) {
+            throw new JsonParseException(parser, "No content to read");
+        }
+        return switch (token) {
+            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> NODES.numberNode(parser.getIntValue());
+                case LONG -> NODES.numberNode(parser.getLongValue());
+                default -> NODES.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> parser.getNumberTypeFP() == JsonParser.NumberTypeFP.FLOAT32
+                    ? NODES.numberNode(parser.getFloatValue()) : NODES.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> NODES.booleanNode(true);
+            case VALUE_FALSE -> NODES.booleanNode(false);
+            case VALUE_NULL -> NODES.nullNode();
+            case VALUE_EMBEDDED_OBJECT -> NODES.pojoNode(parser.getEmbeddedObject());
+            default -> throw new JsonParseException(parser, "Unexpected token " + token);
+        };
     }
 
     /** Parses JSON text (check settings given inline). */
     public static JsonNode readTree(String json, String source) {
         try (JsonParser parser = FACTORY.createParser(json)) {
-            JsonNode node = MAPPER.readTree(parser);
-            if (node == null) {
+            if (parser.nextToken() == null) {
                 throw new BadInputException(source + ": is empty");
             }
-            return node;
+            return readTree(parser);
         }
         catch (JsonProcessingException e) {
             throw syntaxError(Path.of(source), e);

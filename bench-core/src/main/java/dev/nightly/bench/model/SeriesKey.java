@@ -57,6 +57,22 @@ public record SeriesKey(String dataset, String measure, SortedMap<String, String
         return ORDER.compare(this, other);
     }
 
+    /**
+     * The record's own equality, written out: the generated one is bootstrapped through method handles on its
+     * first call, which the class data archive does not keep, and every command that reads a history meets it.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof SeriesKey key && dataset.equals(key.dataset) && measure.equals(key.measure)
+                && parameters.equals(key.parameters);
+    }
+
+    /** The generated record hash (31 times the hash so far plus each component's, in order): the same values as before. */
+    @Override
+    public int hashCode() {
+        return (31 * dataset.hashCode() + measure.hashCode()) * 31 + parameters.hashCode();
+    }
+
     @Override
     public String toString() {
         return id();
