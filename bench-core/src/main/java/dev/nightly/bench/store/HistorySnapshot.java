@@ -303,6 +303,24 @@ public final class HistorySnapshot {
         return lines;
     }
 
+    /**
+     * The lines of a series file as text, for a reader that copies fields instead of making points; empty
+     * for an unknown series or a file rewritten since this view was taken (then {@link #read} finds the newer
+     * state). Lines the cursor does not take are for {@link #read}, see {@link PointLines}.
+     */
+    public Optional<PointLines> readLines(SeriesKey key) {
+        Manifest.SeriesEntry entry = manifest.series().get(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PointLines(readCommitted(dir.resolve(entry.file()), entry, 0), entry.info().count()));
+        }
+        catch (MissingFile gone) {
+            return Optional.empty();
+        }
+    }
+
     /** Every series of a dataset with its points. */
     public List<Series> readDataset(String dataset) {
         return series(dataset).stream().map(info -> read(info.key())).toList();
