@@ -12,13 +12,17 @@ import dev.nightly.bench.store.SeriesInfo;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Builds the trend charts of datasets from their series: one chart per dataset, one line per series.
@@ -87,16 +91,81 @@ public final class TrendCharts {
      * series at a time: memory follows the largest dataset, not the whole job.
      */
     public List<TrendChart> job(HistorySnapshot snapshot) {
+        return job(snapshot, 1);
+    }
+
+    /**
+     * As {@link #job(HistorySnapshot)}, the datasets' charts made on {@code threads} threads at once, the
+     * largest datasets first (a command line report has the machine to itself; a page of Jenkins does not):
+     * the same charts in the same order, memory that of the {@code threads} datasets in work. A failure on
+     * any thread is thrown here as it was thrown there.
+     */
+    public List<TrendChart> job(HistorySnapshot snapshot, int threads) {
         List<DatasetInfo> infos = new ArrayList<>();
         for (String id : new TreeSet<>(snapshot.series().stream().map(info -> info.key().dataset()).toList())) {
             infos.add(snapshot.dataset(id));
         }
         infos.sort(BY_NAME);
-        List<TrendChart> charts = new ArrayList<>();
-        for (DatasetInfo info : infos) {
-            charts.addAll(byUnit(info, read(snapshot, info.id())));
+        List<List<TrendChart>> made = new ArrayList<>(Collections.nCopies(infos.size(), List.of()));
+        List<Integer> order = new ArrayList<>();
+        Map<String, Long> points = new HashMap<>();
+        for (SeriesInfo info : snapshot.series()) {
+            points.merge(info.key().dataset(), (long) info.count(), Long::sum);
         }
+        for (int i = 0; i < infos.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> points.getOrDefault(infos.get(i).id(), 0L)).reversed());
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable work = () -> {
+            for (int k; failure.get() == null && (k = next.getAndIncrement()) < order.size(); ) {
+                DatasetInfo info = infos.get(order.get(k));
+                try {
+                    made.set(order.get(k), byUnit(info, read(snapshot, info.id())));
+                }
+                catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < Math.min(threads, infos.size()); t++) {
+            Thread helper = new Thread(work, "trend charts " + t);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        work.run();
+        for (Thread helper : helpers) {
+            joinUninterruptibly(helper);
+        }
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed instanceof Error e) {
+            throw e;
+        }
+        List<TrendChart> charts = new ArrayList<>();
+        made.forEach(charts::addAll);
         return charts;
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            }
+            catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The charts of one dataset of a store, one per unit (see {@link #datasetByUnit}). */
