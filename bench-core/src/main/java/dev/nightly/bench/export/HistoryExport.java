@@ -59,8 +59,8 @@ public final class HistoryExport {
                 json.writeStringField("measure", info.key().measure());
                 json.writeStringField("unit", copied ? info.unit() : series.unit());
                 ModelJson.writeParameters(json, info.key().parameters());
+                json.writeFieldName(POINTS);
                 if (copied) {
-                    json.writeFieldName(POINTS);
                     // The separator before the value from the generator, the array itself past it.
                     json.writeRawValue("");
                     json.flush();
