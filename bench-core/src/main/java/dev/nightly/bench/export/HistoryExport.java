@@ -7,6 +7,7 @@ import dev.nightly.bench.json.ModelJson;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.Series;
 import dev.nightly.bench.store.HistorySnapshot;
+import dev.nightly.bench.store.PointLines;
 import dev.nightly.bench.store.SeriesInfo;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,12 +48,16 @@ public final class HistoryExport {
             json.writeArrayFieldStart("series");
             char[] time = new char[32];
             PointsText text = new PointsText();
+            PointLines lines = null;
             for (SeriesInfo info : snapshot.series()) {
                 if (!filter.test(info)) {
                     continue;
                 }
-                // Copied from the series file as text where every line allows it; else read as points.
-                boolean copied = copyText && text.of(snapshot.readLines(info.key()).orElse(null));
+                // Copied from the series file as text where every line allows it; else read as points. One
+                // array holds file after file: the export then touches little more memory than its largest file.
+                PointLines read = copyText ? snapshot.readLines(info.key(), lines).orElse(null) : null;
+                lines = read == null ? lines : read;
+                boolean copied = text.of(read);
                 Series series = copied ? null : snapshot.read(info.key());
                 json.writeStartObject();
                 json.writeStringField("dataset", info.key().dataset());

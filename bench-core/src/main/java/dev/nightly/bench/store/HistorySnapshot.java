@@ -309,15 +309,25 @@ public final class HistorySnapshot {
      * state). Lines the cursor does not take are for {@link #read}, see {@link PointLines}.
      */
     public Optional<PointLines> readLines(SeriesKey key) {
+        return readLines(key, null);
+    }
+
+    /** As {@link #readLines(SeriesKey)}, reading into the array of {@code previous} (lines read before, done with) where it fits. */
+    public Optional<PointLines> readLines(SeriesKey key, PointLines previous) {
         Manifest.SeriesEntry entry = manifest.series().get(key);
         if (entry == null) {
             return Optional.empty();
         }
+        Path file = dir.resolve(entry.file());
         try {
-            return Optional.of(new PointLines(readCommitted(dir.resolve(entry.file()), entry, 0), entry.info().count()));
+            byte[] bytes = StoreFiles.readCommitted(file, entry.length(), previous == null ? null : previous.bytes());
+            return Optional.of(new PointLines(bytes, Math.toIntExact(entry.length()), entry.info().count()));
         }
-        catch (MissingFile gone) {
+        catch (NoSuchFileException gone) {
             return Optional.empty();
+        }
+        catch (IOException e) {
+            throw damaged(file, "cannot be read: " + e.getMessage());
         }
     }
 

@@ -13,6 +13,7 @@ package dev.nightly.bench.store;
  */
 public final class PointLines {
     private final byte[] bytes;
+    private final int length;
     private final int expected;
     private int count;
     /** Where the next line starts. */
@@ -26,11 +27,17 @@ public final class PointLines {
     private int end;
 
     PointLines(byte[] bytes, int expected) {
+        this(bytes, bytes.length, expected);
+    }
+
+    /** The lines of {@code bytes[0, length)}. */
+    PointLines(byte[] bytes, int length, int expected) {
         this.bytes = bytes;
+        this.length = length;
         this.expected = expected;
     }
 
-    /** The file's committed bytes; the fields of the current line are ranges of it. */
+    /** The file's committed bytes (and possibly more beyond them); the fields of the current line are ranges of it. */
     public byte[] bytes() {
         return bytes;
     }
@@ -44,33 +51,33 @@ public final class PointLines {
      */
     public boolean next() {
         int from = nextStart;
-        if (from >= bytes.length || count == expected) {
+        if (from >= length || count == expected) {
             return false;
         }
         long number = 0;
         int i = from;
-        int limit = Math.min(bytes.length, from + 18);
+        int limit = Math.min(length, from + 18);
         for (int digit; i < limit && (digit = bytes[i] - '0') >= 0 && digit <= 9; i++) {
             number = number * 10 + digit;
         }
         int tab2 = i + 1 + PointCodec.TIME_LENGTH;
-        if (i == from || tab2 >= bytes.length || bytes[i] != PointCodec.TAB || bytes[tab2] != PointCodec.TAB
+        if (i == from || tab2 >= length || bytes[i] != PointCodec.TAB || bytes[tab2] != PointCodec.TAB
                 || !isTime(bytes, i + 1)) {
             return false;
         }
         int tab3 = tab2 + 1;
-        while (tab3 < bytes.length && bytes[tab3] >= ' ' && bytes[tab3] < 0x7f) {
+        while (tab3 < length && bytes[tab3] >= ' ' && bytes[tab3] < 0x7f) {
             tab3++;
         }
         int afterValue = fieldEnd(tab3 + 1);
         int errorFrom = -1;
         int lineEnd = afterValue;
-        if (afterValue < bytes.length && bytes[afterValue] == PointCodec.TAB) {
+        if (afterValue < length && bytes[afterValue] == PointCodec.TAB) {
             errorFrom = afterValue + 1;
             lineEnd = fieldEnd(errorFrom);
         }
-        if (tab3 >= bytes.length || bytes[tab3] != PointCodec.TAB || afterValue == tab3 + 1 || errorFrom == lineEnd
-                || lineEnd >= bytes.length || bytes[lineEnd] != PointCodec.LF) {
+        if (tab3 >= length || bytes[tab3] != PointCodec.TAB || afterValue == tab3 + 1 || errorFrom == lineEnd
+                || lineEnd >= length || bytes[lineEnd] != PointCodec.LF) {
             return false;
         }
         if (count > 0) {
@@ -93,7 +100,7 @@ public final class PointLines {
 
     /** After {@link #next()} returned false: whether every line was read and their number is the manifest's. */
     public boolean complete() {
-        return count == expected && nextStart == bytes.length;
+        return count == expected && nextStart == length;
     }
 
     public long build() {
@@ -133,7 +140,7 @@ public final class PointLines {
 
     private int fieldEnd(int from) {
         int i = from;
-        while (i < bytes.length && bytes[i] > PointCodec.LF && bytes[i] != 0x7f) {
+        while (i < length && bytes[i] > PointCodec.LF && bytes[i] != 0x7f) {
             i++;
         }
         return i;
