@@ -7,6 +7,7 @@ import dev.nightly.bench.model.Numbers;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.Series;
 import dev.nightly.bench.model.SeriesColumns;
+import dev.nightly.bench.model.SeriesKey;
 import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.SeriesInfo;
 import java.time.LocalDateTime;
@@ -23,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Builds the trend charts of datasets from their series: one chart per dataset, one line per series.
@@ -72,9 +74,9 @@ public final class TrendCharts {
      * tangle. Series of datasets without information get charts named by the dataset id.
      */
     public List<TrendChart> job(Map<String, DatasetInfo> datasets, List<Series> series) {
-        Map<String, List<SeriesColumns>> byDataset = new TreeMap<>();
+        Map<String, List<Member>> byDataset = new TreeMap<>();
         for (Series one : series) {
-            byDataset.computeIfAbsent(one.key().dataset(), id -> new ArrayList<>()).add(SeriesColumns.of(one));
+            byDataset.computeIfAbsent(one.key().dataset(), id -> new ArrayList<>()).add(Member.of(SeriesColumns.of(one)));
         }
         List<DatasetInfo> infos = new ArrayList<>(byDataset.size());
         byDataset.keySet().forEach(id -> infos.add(datasets.getOrDefault(id, DatasetInfo.of(id))));
@@ -178,13 +180,28 @@ public final class TrendCharts {
      * needs only the points of each series' own newest builds, read from the ends of their files, as long
      * as the marks do not look at the history; anything else reads every value, as columns.
      */
-    private List<SeriesColumns> read(HistorySnapshot snapshot, String dataset) {
+    private List<Member> read(HistorySnapshot snapshot, String dataset) {
         List<SeriesInfo> series = snapshot.series(dataset);
         // Marks either follow from keys for every series or for none: one key tells.
         if (settings.maxBuilds() > 0 && !series.isEmpty() && marks.of(series.get(0).key()).isPresent()) {
-            return series.stream().map(info -> SeriesColumns.of(snapshot.readNewestBuilds(info.key(), settings.maxBuilds()))).toList();
+            return series.stream().map(info -> Member.of(SeriesColumns.of(snapshot.readNewestBuilds(info.key(), settings.maxBuilds()))))
+                    .toList();
         }
-        return snapshot.readDatasetColumns(dataset);
+        if (settings.maxBuilds() > 0) {
+            // The shown builds follow from every series' builds: read them all first.
+            return snapshot.readDatasetColumns(dataset).stream().map(Member::of).toList();
+        }
+        // Each series read when its line is drawn and let go after: a dataset's files are never all in memory.
+        return series.stream().map(info -> new Member(info.key(), info.unit(), () -> snapshot.readColumns(info.key()))).toList();
+    }
+
+    /**
+     * A series of a chart: its key and unit, and its columns, made when its line is drawn (see {@link #read}).
+     */
+    private record Member(SeriesKey key, String unit, Supplier<SeriesColumns> columns) {
+        static Member of(SeriesColumns columns) {
+            return new Member(columns.key(), columns.unit(), () -> columns);
+        }
     }
 
     /**
@@ -195,10 +212,10 @@ public final class TrendCharts {
         return byUnit(info, columns(series));
     }
 
-    private List<TrendChart> byUnit(DatasetInfo info, List<SeriesColumns> series) {
-        List<SeriesColumns> sorted = sortedMembers(info, series);
-        Map<String, List<SeriesColumns>> byUnit = new LinkedHashMap<>();
-        for (SeriesColumns one : sorted) {
+    private List<TrendChart> byUnit(DatasetInfo info, List<Member> series) {
+        List<Member> sorted = sortedMembers(info, series);
+        Map<String, List<Member>> byUnit = new LinkedHashMap<>();
+        for (Member one : sorted) {
             byUnit.computeIfAbsent(one.unit(), unit -> new ArrayList<>()).add(one);
         }
         if (byUnit.size() <= 1) {
@@ -219,14 +236,14 @@ public final class TrendCharts {
         return chart(info, sortedMembers(info, columns(series)), info.name());
     }
 
-    private static List<SeriesColumns> columns(List<Series> series) {
-        return series.stream().map(SeriesColumns::of).toList();
+    private static List<Member> columns(List<Series> series) {
+        return series.stream().map(one -> Member.of(SeriesColumns.of(one))).toList();
     }
 
-    private static List<SeriesColumns> sortedMembers(DatasetInfo info, List<SeriesColumns> series) {
-        List<SeriesColumns> sorted = new ArrayList<>(series);
-        sorted.sort(Comparator.comparing(SeriesColumns::key));
-        for (SeriesColumns one : sorted) {
+    private static List<Member> sortedMembers(DatasetInfo info, List<Member> series) {
+        List<Member> sorted = new ArrayList<>(series);
+        sorted.sort(Comparator.comparing(Member::key));
+        for (Member one : sorted) {
             if (!one.key().dataset().equals(info.id())) {
                 throw new IllegalArgumentException("series " + one.key().id() + " is not of dataset " + info.id());
             }
@@ -234,14 +251,15 @@ public final class TrendCharts {
         return sorted;
     }
 
-    private TrendChart chart(DatasetInfo info, List<SeriesColumns> sorted, String title) {
+    private TrendChart chart(DatasetInfo info, List<Member> sorted, String title) {
         return chart(info, sorted, title, firstShownBuild(sorted));
     }
 
-    private TrendChart chart(DatasetInfo info, List<SeriesColumns> sorted, String title, long firstBuild) {
+    private TrendChart chart(DatasetInfo info, List<Member> sorted, String title, long firstBuild) {
         Map<String, Integer> units = new LinkedHashMap<>();
         List<TrendLine> lines = new ArrayList<>(sorted.size());
-        for (SeriesColumns one : sorted) {
+        for (Member member : sorted) {
+            SeriesColumns one = member.columns().get();
             int axis = units.computeIfAbsent(one.unit(), unit -> units.size());
             TrendLine line = line(one, info.boundsOf(one.key().measure()), axis, firstBuild);
             if (line.size() > 0) {
@@ -253,10 +271,11 @@ public final class TrendCharts {
     }
 
     /** The oldest build shown when only the newest {@code maxBuilds} builds are wanted. */
-    private long firstShownBuild(List<SeriesColumns> series) {
+    private long firstShownBuild(List<Member> members) {
         if (settings.maxBuilds() == 0) {
             return Long.MIN_VALUE;
         }
+        List<SeriesColumns> series = members.stream().map(member -> member.columns().get()).toList();
         int total = 0;
         for (SeriesColumns one : series) {
             total += one.size();
