@@ -7,7 +7,7 @@ import dev.nightly.bench.json.ModelJson;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.Series;
 import dev.nightly.bench.store.HistorySnapshot;
-import dev.nightly.bench.store.PointLines;
+import dev.nightly.bench.store.LineCursor;
 import dev.nightly.bench.store.SeriesInfo;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,14 +48,14 @@ public final class HistoryExport {
             json.writeArrayFieldStart("series");
             char[] time = new char[32];
             PointsText text = new PointsText();
-            PointLines lines = null;
+            LineCursor lines = null;
             for (SeriesInfo info : snapshot.series()) {
                 if (!filter.test(info)) {
                     continue;
                 }
                 // Copied from the series file as text where every line allows it; else read as points. One
                 // array holds file after file: the export then touches little more memory than its largest file.
-                PointLines read = copyText ? snapshot.readLines(info.key(), lines).orElse(null) : null;
+                LineCursor read = copyText ? snapshot.readLines(info.key(), lines).orElse(null) : null;
                 lines = read == null ? lines : read;
                 boolean copied = text.of(read);
                 Series series = copied ? null : snapshot.read(info.key());

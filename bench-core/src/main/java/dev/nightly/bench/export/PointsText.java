@@ -1,7 +1,7 @@
 package dev.nightly.bench.export;
 
 import com.fasterxml.jackson.core.util.DefaultIndenter;
-import dev.nightly.bench.store.PointLines;
+import dev.nightly.bench.store.LineCursor;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ final class PointsText {
      * Makes the array of {@code lines}; false (and nothing made) when a line cannot be copied, or when
      * {@code lines} is {@code null} or holds no point (the Jackson path writes those).
      */
-    boolean of(PointLines lines) {
+    boolean of(LineCursor lines) {
         size = 0;
         if (lines == null) {
             return false;
@@ -60,7 +60,7 @@ final class PointsText {
             put(COMMIT);
             for (int i = commitStart; i < commitEnd; i++) {
                 byte b = in[i];
-                // Printable ASCII (PointLines checks it): Jackson escapes only these two of it.
+                // Printable ASCII (LineCursor checks it): Jackson escapes only these two of it.
                 if (b == '"' || b == '\\') {
                     out[size++] = '\\';
                 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class PointLinesTest {
+class LineCursorTest {
     /** The cursor takes a time exactly when the general parser does (it checks dates without making them). */
     @Test
     void timesAreTakenExactlyWhenTheParserTakesThem() {
@@ -33,14 +33,14 @@ class PointLinesTest {
             catch (DateTimeException | IllegalArgumentException e) {
                 parses = false;
             }
-            assertThat(PointLines.isTime(time.getBytes(StandardCharsets.US_ASCII), 0)).as(time).isEqualTo(parses);
+            assertThat(LineCursor.isTime(time.getBytes(StandardCharsets.US_ASCII), 0)).as(time).isEqualTo(parses);
         }
     }
 
     @Test
     void linesInTheUsualFormAndInTimeOrderAreTakenAndNothingElse() {
         String usual = "1\t2026-01-01T03:00:00.000\tabc\t1.5\n2\t2026-01-02T03:00:00.000\t\t2.5\t0.25\n";
-        PointLines lines = lines(usual, 2);
+        LineCursor lines = lines(usual, 2);
         assertThat(lines.next()).isTrue();
         assertThat(lines.build()).isEqualTo(1);
         assertThat(text(lines, lines.commitStart(), lines.commitEnd())).isEqualTo("abc");
@@ -64,18 +64,18 @@ class PointLinesTest {
         assertThat(readAll(lines("", 0))).isTrue();
     }
 
-    private static PointLines lines(String text, int expected) {
-        return new PointLines(text.getBytes(StandardCharsets.UTF_8), expected);
+    private static LineCursor lines(String text, int expected) {
+        return new LineCursor(text.getBytes(StandardCharsets.UTF_8), expected);
     }
 
-    private static boolean readAll(PointLines lines) {
+    private static boolean readAll(LineCursor lines) {
         while (lines.next()) {
             // every line taken
         }
         return lines.complete();
     }
 
-    private static String text(PointLines lines, int from, int to) {
+    private static String text(LineCursor lines, int from, int to) {
         return new String(lines.bytes(), from, to - from, StandardCharsets.UTF_8);
     }
 }

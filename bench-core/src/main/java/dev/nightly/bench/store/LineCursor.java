@@ -11,7 +11,7 @@ package dev.nightly.bench.store;
  * that is not the manifest's) is for the caller to read the general way, {@link HistorySnapshot#read}, which
  * sorts, and reports damage with its messages.
  */
-public final class PointLines {
+public final class LineCursor {
     private final byte[] bytes;
     private final int length;
     private final int expected;
@@ -26,12 +26,12 @@ public final class PointLines {
     private int errorStart;
     private int end;
 
-    PointLines(byte[] bytes, int expected) {
+    LineCursor(byte[] bytes, int expected) {
         this(bytes, bytes.length, expected);
     }
 
     /** The lines of {@code bytes[0, length)}. */
-    PointLines(byte[] bytes, int length, int expected) {
+    LineCursor(byte[] bytes, int length, int expected) {
         this.bytes = bytes;
         this.length = length;
         this.expected = expected;
