@@ -7,18 +7,24 @@ import dev.nightly.bench.model.Numbers;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.Series;
 import dev.nightly.bench.model.SeriesColumns;
+import dev.nightly.bench.model.SeriesKey;
 import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.SeriesInfo;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Builds the trend charts of datasets from their series: one chart per dataset, one line per series.
@@ -68,9 +74,9 @@ public final class TrendCharts {
      * tangle. Series of datasets without information get charts named by the dataset id.
      */
     public List<TrendChart> job(Map<String, DatasetInfo> datasets, List<Series> series) {
-        Map<String, List<SeriesColumns>> byDataset = new TreeMap<>();
+        Map<String, List<Member>> byDataset = new TreeMap<>();
         for (Series one : series) {
-            byDataset.computeIfAbsent(one.key().dataset(), id -> new ArrayList<>()).add(SeriesColumns.of(one));
+            byDataset.computeIfAbsent(one.key().dataset(), id -> new ArrayList<>()).add(Member.of(SeriesColumns.of(one)));
         }
         List<DatasetInfo> infos = new ArrayList<>(byDataset.size());
         byDataset.keySet().forEach(id -> infos.add(datasets.getOrDefault(id, DatasetInfo.of(id))));
@@ -87,16 +93,81 @@ public final class TrendCharts {
      * series at a time: memory follows the largest dataset, not the whole job.
      */
     public List<TrendChart> job(HistorySnapshot snapshot) {
+        return job(snapshot, 1);
+    }
+
+    /**
+     * As {@link #job(HistorySnapshot)}, the datasets' charts made on {@code threads} threads at once, the
+     * largest datasets first (a command line report has the machine to itself; a page of Jenkins does not):
+     * the same charts in the same order, memory that of the {@code threads} datasets in work. A failure on
+     * any thread is thrown here as it was thrown there.
+     */
+    public List<TrendChart> job(HistorySnapshot snapshot, int threads) {
         List<DatasetInfo> infos = new ArrayList<>();
         for (String id : new TreeSet<>(snapshot.series().stream().map(info -> info.key().dataset()).toList())) {
             infos.add(snapshot.dataset(id));
         }
         infos.sort(BY_NAME);
-        List<TrendChart> charts = new ArrayList<>();
-        for (DatasetInfo info : infos) {
-            charts.addAll(byUnit(info, read(snapshot, info.id())));
+        List<List<TrendChart>> made = new ArrayList<>(Collections.nCopies(infos.size(), List.of()));
+        List<Integer> order = new ArrayList<>();
+        Map<String, Long> points = new HashMap<>();
+        for (SeriesInfo info : snapshot.series()) {
+            points.merge(info.key().dataset(), (long) info.count(), Long::sum);
         }
+        for (int i = 0; i < infos.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing((Integer i) -> points.getOrDefault(infos.get(i).id(), 0L)).reversed());
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable work = () -> {
+            for (int k; failure.get() == null && (k = next.getAndIncrement()) < order.size(); ) {
+                DatasetInfo info = infos.get(order.get(k));
+                try {
+                    made.set(order.get(k), byUnit(info, read(snapshot, info.id())));
+                }
+                catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                }
+            }
+        };
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < Math.min(threads, infos.size()); t++) {
+            Thread helper = new Thread(work, "trend charts " + t);
+            helper.setDaemon(true);
+            helper.start();
+            helpers.add(helper);
+        }
+        work.run();
+        for (Thread helper : helpers) {
+            joinUninterruptibly(helper);
+        }
+        Throwable failed = failure.get();
+        if (failed instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failed instanceof Error e) {
+            throw e;
+        }
+        List<TrendChart> charts = new ArrayList<>();
+        made.forEach(charts::addAll);
         return charts;
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            }
+            catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The charts of one dataset of a store, one per unit (see {@link #datasetByUnit}). */
@@ -109,13 +180,28 @@ public final class TrendCharts {
      * needs only the points of each series' own newest builds, read from the ends of their files, as long
      * as the marks do not look at the history; anything else reads every value, as columns.
      */
-    private List<SeriesColumns> read(HistorySnapshot snapshot, String dataset) {
+    private List<Member> read(HistorySnapshot snapshot, String dataset) {
         List<SeriesInfo> series = snapshot.series(dataset);
         // Marks either follow from keys for every series or for none: one key tells.
         if (settings.maxBuilds() > 0 && !series.isEmpty() && marks.of(series.get(0).key()).isPresent()) {
-            return series.stream().map(info -> SeriesColumns.of(snapshot.readNewestBuilds(info.key(), settings.maxBuilds()))).toList();
+            return series.stream().map(info -> Member.of(SeriesColumns.of(snapshot.readNewestBuilds(info.key(), settings.maxBuilds()))))
+                    .toList();
         }
-        return snapshot.readDatasetColumns(dataset);
+        if (settings.maxBuilds() > 0) {
+            // The shown builds follow from every series' builds: read them all first.
+            return snapshot.readDatasetColumns(dataset).stream().map(Member::of).toList();
+        }
+        // Each series read when its line is drawn and let go after: a dataset's files are never all in memory.
+        return series.stream().map(info -> new Member(info.key(), info.unit(), () -> snapshot.readColumns(info.key()))).toList();
+    }
+
+    /**
+     * A series of a chart: its key and unit, and its columns, made when its line is drawn (see {@link #read}).
+     */
+    private record Member(SeriesKey key, String unit, Supplier<SeriesColumns> columns) {
+        static Member of(SeriesColumns columns) {
+            return new Member(columns.key(), columns.unit(), () -> columns);
+        }
     }
 
     /**
@@ -126,10 +212,10 @@ public final class TrendCharts {
         return byUnit(info, columns(series));
     }
 
-    private List<TrendChart> byUnit(DatasetInfo info, List<SeriesColumns> series) {
-        List<SeriesColumns> sorted = sortedMembers(info, series);
-        Map<String, List<SeriesColumns>> byUnit = new LinkedHashMap<>();
-        for (SeriesColumns one : sorted) {
+    private List<TrendChart> byUnit(DatasetInfo info, List<Member> series) {
+        List<Member> sorted = sortedMembers(info, series);
+        Map<String, List<Member>> byUnit = new LinkedHashMap<>();
+        for (Member one : sorted) {
             byUnit.computeIfAbsent(one.unit(), unit -> new ArrayList<>()).add(one);
         }
         if (byUnit.size() <= 1) {
@@ -150,14 +236,14 @@ public final class TrendCharts {
         return chart(info, sortedMembers(info, columns(series)), info.name());
     }
 
-    private static List<SeriesColumns> columns(List<Series> series) {
-        return series.stream().map(SeriesColumns::of).toList();
+    private static List<Member> columns(List<Series> series) {
+        return series.stream().map(one -> Member.of(SeriesColumns.of(one))).toList();
     }
 
-    private static List<SeriesColumns> sortedMembers(DatasetInfo info, List<SeriesColumns> series) {
-        List<SeriesColumns> sorted = new ArrayList<>(series);
-        sorted.sort(Comparator.comparing(SeriesColumns::key));
-        for (SeriesColumns one : sorted) {
+    private static List<Member> sortedMembers(DatasetInfo info, List<Member> series) {
+        List<Member> sorted = new ArrayList<>(series);
+        sorted.sort(Comparator.comparing(Member::key));
+        for (Member one : sorted) {
             if (!one.key().dataset().equals(info.id())) {
                 throw new IllegalArgumentException("series " + one.key().id() + " is not of dataset " + info.id());
             }
@@ -165,14 +251,15 @@ public final class TrendCharts {
         return sorted;
     }
 
-    private TrendChart chart(DatasetInfo info, List<SeriesColumns> sorted, String title) {
+    private TrendChart chart(DatasetInfo info, List<Member> sorted, String title) {
         return chart(info, sorted, title, firstShownBuild(sorted));
     }
 
-    private TrendChart chart(DatasetInfo info, List<SeriesColumns> sorted, String title, long firstBuild) {
+    private TrendChart chart(DatasetInfo info, List<Member> sorted, String title, long firstBuild) {
         Map<String, Integer> units = new LinkedHashMap<>();
         List<TrendLine> lines = new ArrayList<>(sorted.size());
-        for (SeriesColumns one : sorted) {
+        for (Member member : sorted) {
+            SeriesColumns one = member.columns().get();
             int axis = units.computeIfAbsent(one.unit(), unit -> units.size());
             TrendLine line = line(one, info.boundsOf(one.key().measure()), axis, firstBuild);
             if (line.size() > 0) {
@@ -184,10 +271,11 @@ public final class TrendCharts {
     }
 
     /** The oldest build shown when only the newest {@code maxBuilds} builds are wanted. */
-    private long firstShownBuild(List<SeriesColumns> series) {
+    private long firstShownBuild(List<Member> members) {
         if (settings.maxBuilds() == 0) {
             return Long.MIN_VALUE;
         }
+        List<SeriesColumns> series = members.stream().map(member -> member.columns().get()).toList();
         int total = 0;
         for (SeriesColumns one : series) {
             total += one.size();

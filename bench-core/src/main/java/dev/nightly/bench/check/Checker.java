@@ -293,8 +293,7 @@ public final class Checker {
         Baseline baseline = switch (rule.baseline()) {
             case PREVIOUS -> index == 0 ? null
                     : new Baseline(points.get(index - 1).value(), "previous value, build " + points.get(index - 1).build());
-            case MEDIAN, AUTO -> recent.length == 0 ? null
-                    : new Baseline(Noise.median(recent), "median of last " + recent.length + (recent.length == 1 ? " value" : " values"));
+            case MEDIAN, AUTO -> recent.length == 0 ? null : new Baseline(Noise.median(recent), medianOfLast(recent.length));
             case BUILD -> valueOfBuild(points, index, rule.build())
                     .map(p -> new Baseline(p.value(), "build " + rule.build())).orElse(null);
         };
@@ -305,8 +304,11 @@ public final class Checker {
         }
         double relativeError = point.hasError() && baseline.value() != 0
                 ? point.error() / Math.abs(baseline.value()) * 100.0 : Double.NaN;
+        // A median baseline is the median of the recent values: the tolerance's spread takes it as it is.
+        boolean medianBaseline = rule.baseline() == BaselineKind.MEDIAN || rule.baseline() == BaselineKind.AUTO;
         double tolerance = rule.tolerance() != null ? rule.tolerance()
-                : recent.length == 0 ? Noise.FALLBACK_TOLERANCE : Noise.tolerance(recent, relativeError);
+                : recent.length == 0 ? Noise.FALLBACK_TOLERANCE
+                : medianBaseline ? Noise.tolerance(recent, baseline.value(), relativeError) : Noise.tolerance(recent, relativeError);
         if (direction == null) {
             return new CheckResult(series.key(), series.unit(), CheckKind.REGRESSION, point, baseline,
                     Change.percent(baseline.value(), point.value()), null, null, Verdict.NOT_JUDGED, rule.level());
@@ -315,6 +317,19 @@ public final class Checker {
         Verdict verdict = worsening > tolerance ? Verdict.REGRESSED : worsening < -tolerance ? Verdict.IMPROVED : Verdict.OK;
         return new CheckResult(series.key(), series.unit(), CheckKind.REGRESSION, point, baseline,
                 Change.percent(baseline.value(), point.value()), tolerance, direction, verdict, rule.level());
+    }
+
+    /** The texts of the usual windows, made once: a report checks every point of a long history. */
+    private static final String[] MEDIAN_OF_LAST = new String[CheckRule.DEFAULT_WINDOW * 4 + 1];
+
+    static {
+        for (int n = 0; n < MEDIAN_OF_LAST.length; n++) {
+            MEDIAN_OF_LAST[n] = "median of last " + n + (n == 1 ? " value" : " values");
+        }
+    }
+
+    private static String medianOfLast(int n) {
+        return n < MEDIAN_OF_LAST.length ? MEDIAN_OF_LAST[n] : "median of last " + n + " values";
     }
 
     private static double[] recentValues(List<Point> points, int index, int window, int since) {

@@ -33,7 +33,11 @@ public final class Noise {
 
     /** The robust standard deviation of {@code values} relative to their median, in percent. */
     public static double relativeSpread(double[] values) {
-        double median = median(values);
+        return relativeSpread(values, median(values));
+    }
+
+    /** As {@link #relativeSpread(double[])}, given the median of {@code values}. */
+    private static double relativeSpread(double[] values, double median) {
         if (median == 0) {
             return 0;
         }
@@ -53,9 +57,17 @@ public final class Noise {
      * @param relativeError the new value's own error in percent of the baseline, or {@code NaN}
      */
     public static double tolerance(double[] values, double relativeError) {
+        return tolerance(values, values.length < MIN_VALUES ? Double.NaN : median(values), relativeError);
+    }
+
+    /**
+     * As {@link #tolerance(double[], double)}, given the median of {@code values} (the baseline the checker
+     * already took of them): a report checks every point of a long history against its window.
+     */
+    public static double tolerance(double[] values, double median, double relativeError) {
         double tolerance = values.length < MIN_VALUES
                 ? FALLBACK_TOLERANCE
-                : Math.min(MAX_TOLERANCE, Math.max(MIN_TOLERANCE, SIGMAS * relativeSpread(values)));
+                : Math.min(MAX_TOLERANCE, Math.max(MIN_TOLERANCE, SIGMAS * relativeSpread(values, median)));
         if (!Double.isNaN(relativeError)) {
             tolerance = Math.max(tolerance, 2 * relativeError);
         }

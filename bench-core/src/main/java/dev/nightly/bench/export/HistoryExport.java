@@ -7,6 +7,7 @@ import dev.nightly.bench.json.ModelJson;
 import dev.nightly.bench.model.Point;
 import dev.nightly.bench.model.Series;
 import dev.nightly.bench.store.HistorySnapshot;
+import dev.nightly.bench.store.LineCursor;
 import dev.nightly.bench.store.SeriesInfo;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +26,7 @@ public final class HistoryExport {
     private static final SerializedString TIME = new SerializedString("time");
     private static final SerializedString VALUE = new SerializedString("value");
     private static final SerializedString ERROR = new SerializedString("error");
+    private static final SerializedString POINTS = new SerializedString("points");
 
     private HistoryExport() {
     }
@@ -34,45 +36,71 @@ public final class HistoryExport {
     }
 
     public static void write(HistorySnapshot snapshot, Predicate<SeriesInfo> filter, OutputStream out) throws IOException {
+        write(snapshot, filter, out, true);
+    }
+
+    /** With {@code copyText} false, every series goes the Jackson way (tests hold the two ways against each other). */
+    static void write(HistorySnapshot snapshot, Predicate<SeriesInfo> filter, OutputStream out, boolean copyText)
+            throws IOException {
         try (JsonGenerator json = JsonInput.factory().createGenerator(out)) {
             json.useDefaultPrettyPrinter();
             json.writeStartObject();
             json.writeArrayFieldStart("series");
             char[] time = new char[32];
+            PointsText text = new PointsText();
+            LineCursor lines = null;
             for (SeriesInfo info : snapshot.series()) {
                 if (!filter.test(info)) {
                     continue;
                 }
-                Series series = snapshot.read(info.key());
+                // Copied from the series file as text where every line allows it; else read as points. One
+                // array holds file after file: the export then touches little more memory than its largest file.
+                LineCursor read = copyText ? snapshot.readLines(info.key(), lines).orElse(null) : null;
+                lines = read == null ? lines : read;
+                boolean copied = text.of(read);
+                Series series = copied ? null : snapshot.read(info.key());
                 json.writeStartObject();
                 json.writeStringField("dataset", info.key().dataset());
                 json.writeStringField("measure", info.key().measure());
-                json.writeStringField("unit", series.unit());
+                json.writeStringField("unit", copied ? info.unit() : series.unit());
                 ModelJson.writeParameters(json, info.key().parameters());
-                json.writeArrayFieldStart("points");
-                for (Point point : series.points()) {
-                    json.writeStartObject();
-                    json.writeFieldName(BUILD);
-                    json.writeNumber(point.build());
-                    json.writeFieldName(COMMIT);
-                    json.writeString(point.commit());
-                    json.writeFieldName(TIME);
-                    json.writeString(time, 0, timeText(point.time(), time));
-                    json.writeFieldName(VALUE);
-                    json.writeNumber(point.value());
-                    if (point.hasError()) {
-                        json.writeFieldName(ERROR);
-                        json.writeNumber(point.error());
-                    }
-                    json.writeEndObject();
+                json.writeFieldName(POINTS);
+                if (copied) {
+                    // The separator before the value from the generator, the array itself past it.
+                    json.writeRawValue("");
+                    json.flush();
+                    text.writeTo(out);
                 }
-                json.writeEndArray();
+                else {
+                    writePoints(json, series, time);
+                }
                 json.writeEndObject();
             }
             json.writeEndArray();
             json.writeEndObject();
             json.writeRaw('\n');
         }
+    }
+
+    private static void writePoints(JsonGenerator json, Series series, char[] time) throws IOException {
+        json.writeStartArray();
+        for (Point point : series.points()) {
+            json.writeStartObject();
+            json.writeFieldName(BUILD);
+            json.writeNumber(point.build());
+            json.writeFieldName(COMMIT);
+            json.writeString(point.commit());
+            json.writeFieldName(TIME);
+            json.writeString(time, 0, timeText(point.time(), time));
+            json.writeFieldName(VALUE);
+            json.writeNumber(point.value());
+            if (point.hasError()) {
+                json.writeFieldName(ERROR);
+                json.writeNumber(point.error());
+            }
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /**

@@ -13,7 +13,9 @@ import dev.nightly.bench.model.BadInputException;
 import dev.nightly.bench.model.Numbers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.FilterWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -86,7 +88,11 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
                         Files.write(staging.resolve(ASSETS).resolve(asset), in.readAllBytes());
                     }
                 }
-                Files.writeString(staging.resolve("index.html"), html(), StandardCharsets.UTF_8);
+                // Streamed: the page of a long history is megabytes of chart data, built as one string it
+                // was copied four times over (and held in UTF-16 once any text needed it).
+                try (Writer page = Files.newBufferedWriter(staging.resolve("index.html"), StandardCharsets.UTF_8)) {
+                    write(page);
+                }
 
                 Files.createDirectories(dir.resolve(ASSETS));
                 try (Stream<Path> assets = Files.list(staging.resolve(ASSETS))) {
@@ -171,6 +177,17 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
 
     /** The page. */
     public String html() {
+        StringWriter page = new StringWriter(64 * 1024);
+        try {
+            write(page);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return page.toString();
+    }
+
+    /** Writes the page to {@code out}, each chart's data straight into it. */
+    private void write(Writer out) throws IOException {
         List<List<Integer>> datasets = datasets();
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -199,7 +216,7 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
         latestTables(html);
         changesSection(html);
         for (int d = 0; d < datasets.size(); d++) {
-            datasetSection(html, d, datasets.get(d));
+            datasetSection(html, out, d, datasets.get(d));
         }
         if (charts.isEmpty()) {
             html.append("<p class=\"empty\">The history holds no benchmark results yet.</p>\n");
@@ -208,7 +225,7 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
                 .append(escape(EChartsAsset.version())).append(".</footer>\n")
                 .append("<script src=\"assets/echarts.min.js\"></script>\n")
                 .append("<script src=\"assets/report.js\"></script>\n</body>\n</html>\n");
-        return html.toString();
+        out.append(html);
     }
 
     /** How many datasets the report shows (a dataset split by unit has several charts). */
@@ -370,7 +387,7 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
         return first;
     }
 
-    private void datasetSection(StringBuilder html, int index, List<Integer> members) {
+    private void datasetSection(StringBuilder html, Writer out, int index, List<Integer> members) throws IOException {
         TrendChart head = charts.get(members.get(0));
         int lines = 0;
         int shown = 0;
@@ -402,12 +419,13 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
         }
         html.append("</p>\n");
         for (int i : members) {
-            chart(html, i, charts.get(i), members.size() > 1);
+            chart(html, out, i, charts.get(i), members.size() > 1);
         }
         html.append("</section>\n");
     }
 
-    private static void chart(StringBuilder html, int index, TrendChart chart, boolean headed) {
+    /** Writes what {@code html} holds, then the chart with its data, into {@code out}; {@code html} is emptied. */
+    private static void chart(StringBuilder html, Writer out, int index, TrendChart chart, boolean headed) throws IOException {
         html.append("<figure class=\"trend\" id=\"chart-").append(index).append("\">\n");
         if (headed) {
             html.append("<figcaption>").append(escape(chart.title())).append("</figcaption>\n");
@@ -418,8 +436,15 @@ public record HtmlReport(String title, LocalDateTime generated, List<TrendChart>
         // The report names each chart in its own heading: no title inside the chart.
         TrendChart untitled = new TrendChart(chart.id(), chart.title(), chart.description(), chart.xAxis(), chart.units(),
                 chart.lines(), chart.datasetName(), false);
-        StringWriter json = new StringWriter(chart.pointCount() * 48 + 4096);
-        ChartJson.write(untitled, json);
-        html.append(json).append("</script>\n</figure>\n");
+        out.append(html);
+        html.setLength(0);
+        ChartJson.write(untitled, new FilterWriter(out) {
+            @Override
+            public void close() throws IOException {
+                // The chart's generator closes what it writes to; the page goes on.
+                flush();
+            }
+        });
+        html.append("</script>\n</figure>\n");
     }
 }

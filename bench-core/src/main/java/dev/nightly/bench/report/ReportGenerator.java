@@ -31,12 +31,23 @@ public final class ReportGenerator {
     private final ChartSettings charts;
     private final Definitions definitions;
     private final int markedHistory;
+    private final int threads;
 
     public ReportGenerator(CheckSettings checks, ChartSettings charts, Definitions definitions, int markedHistory) {
+        this(checks, charts, definitions, markedHistory, 1);
+    }
+
+    private ReportGenerator(CheckSettings checks, ChartSettings charts, Definitions definitions, int markedHistory, int threads) {
         this.checks = Objects.requireNonNull(checks, "checks");
         this.charts = Objects.requireNonNull(charts, "charts");
         this.definitions = Objects.requireNonNull(definitions, "definitions");
         this.markedHistory = markedHistory;
+        this.threads = Math.max(1, threads);
+    }
+
+    /** This generator making the charts of {@code threads} datasets at once (see {@link TrendCharts#job(HistorySnapshot, int)}). */
+    public ReportGenerator withThreads(int threads) {
+        return new ReportGenerator(checks, charts, definitions, markedHistory, threads);
     }
 
     public static ReportGenerator withDefaults() {
@@ -55,7 +66,7 @@ public final class ReportGenerator {
         // only each series' open window, not the whole history again.
         List<TrackedChange> changes = ChangeListing.of(history, ChangeSettings.defaults(), checks.directions()).all();
         // Dataset by dataset, each series as columns: the report of years of nights fits in a small heap.
-        List<TrendChart> trendCharts = TrendCharts.with(charts, marks).withChanges(ChangeMarks.of(changes)).job(history);
+        List<TrendChart> trendCharts = TrendCharts.with(charts, marks).withChanges(ChangeMarks.of(changes)).job(history, threads);
         return new HtmlReport(title, now, trendCharts, report, changes);
     }
 }

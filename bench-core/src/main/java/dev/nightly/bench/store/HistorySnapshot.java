@@ -303,6 +303,34 @@ public final class HistorySnapshot {
         return lines;
     }
 
+    /**
+     * The lines of a series file as text, for a reader that copies fields instead of making points; empty
+     * for an unknown series or a file rewritten since this view was taken (then {@link #read} finds the newer
+     * state). Lines the cursor does not take are for {@link #read}, see {@link LineCursor}.
+     */
+    public Optional<LineCursor> readLines(SeriesKey key) {
+        return readLines(key, null);
+    }
+
+    /** As {@link #readLines(SeriesKey)}, reading into the array of {@code previous} (lines read before, done with) where it fits. */
+    public Optional<LineCursor> readLines(SeriesKey key, LineCursor previous) {
+        Manifest.SeriesEntry entry = manifest.series().get(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        Path file = dir.resolve(entry.file());
+        try {
+            byte[] bytes = StoreFiles.readCommitted(file, entry.length(), previous == null ? null : previous.bytes());
+            return Optional.of(new LineCursor(bytes, Math.toIntExact(entry.length()), entry.info().count()));
+        }
+        catch (NoSuchFileException gone) {
+            return Optional.empty();
+        }
+        catch (IOException e) {
+            throw damaged(file, "cannot be read: " + e.getMessage());
+        }
+    }
+
     /** Every series of a dataset with its points. */
     public List<Series> readDataset(String dataset) {
         return series(dataset).stream().map(info -> read(info.key())).toList();

@@ -139,20 +139,44 @@ final class StoreFiles {
 
     /** As {@link #readCommitted(Path, long, long)}, through a channel open on {@code file}. */
     static byte[] readCommitted(FileChannel channel, Path file, long committed, long from) throws IOException {
+        checkCommitted(channel, file, committed);
+        return read(channel, from, committed);
+    }
+
+    /**
+     * The committed bytes of a file from its start into {@code reuse} when it is long enough, else into a new
+     * array: a reader of file after file (the export) then allocates (and touches) memory for the largest only.
+     * The bytes beyond {@code committed} are left as they were.
+     */
+    static byte[] readCommitted(Path file, long committed, byte[] reuse) throws IOException {
+        try (FileChannel channel = openRegular(file, StandardOpenOption.READ)) {
+            checkCommitted(channel, file, committed);
+            int length = Math.toIntExact(committed);
+            byte[] bytes = reuse != null && reuse.length >= length ? reuse : new byte[Math.max(length, reuse == null ? 0 : reuse.length * 2)];
+            fill(channel, ByteBuffer.wrap(bytes, 0, length), 0);
+            return bytes;
+        }
+    }
+
+    private static void checkCommitted(FileChannel channel, Path file, long committed) throws IOException {
         if (channel.size() < committed) {
             throw new StoreDamagedException("history store damaged: " + file + " is shorter (" + channel.size()
                     + " bytes) than its committed " + committed + " bytes");
         }
-        return read(channel, from, committed);
     }
 
     /** Bytes {@code [from, to)} of an open file. */
     static byte[] read(FileChannel channel, long from, long to) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(to - from));
-        while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {
+        fill(channel, buffer, from);
+        return buffer.array();
+    }
+
+    private static void fill(FileChannel channel, ByteBuffer buffer, long from) throws IOException {
+        int start = buffer.position();
+        while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position() - start) >= 0) {
             // a read may return fewer bytes than asked for
         }
-        return buffer.array();
     }
 
     /** Appends bytes at {@code offset} (cutting off anything beyond it first) and forces them to disk. */

@@ -1,6 +1,7 @@
 package dev.nightly.bench.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nightly.bench.TestFiles;
 import dev.nightly.bench.ingest.ResultsReader;
@@ -8,6 +9,7 @@ import dev.nightly.bench.model.Series;
 import dev.nightly.bench.store.HistorySnapshot;
 import dev.nightly.bench.store.HistoryStore;
 import dev.nightly.bench.store.SeriesInfo;
+import dev.nightly.bench.store.StoreDamagedException;
 import dev.nightly.bench.check.CheckSettings;
 import dev.nightly.bench.check.Checker;
 import dev.nightly.bench.check.Verdict;
@@ -90,6 +92,7 @@ class JobChartsFromStoreTest {
                 TrendCharts charts = TrendCharts.with(setting, mark);
                 String fromPoints = ChartJson.page(charts.job(snapshot.datasets(), all));
                 assertThat(ChartJson.page(charts.job(snapshot))).as("%s", setting).isEqualTo(fromPoints);
+                assertThat(ChartJson.page(charts.job(snapshot, 2))).as("two threads, %s", setting).isEqualTo(fromPoints);
                 assertThat(ChartJson.page(charts.datasetByUnit(snapshot, "query")))
                         .isEqualTo(ChartJson.page(charts.datasetByUnit(snapshot.dataset("query"), snapshot.readDataset("query"))));
             }
@@ -148,5 +151,39 @@ class JobChartsFromStoreTest {
         // Not vacuous: the newest 61 builds include the imported build with its 200 nights.
         List<TrendChart> drawn = TrendCharts.with(ChartSettings.defaults().withMaxBuilds(61)).job(snapshot);
         assertThat(drawn).flatExtracting(TrendChart::lines).anyMatch(line -> line.sourcePoints() > 200);
+    }
+
+    /** Charts made on two threads: a damaged series fails the whole job with the store's message, whichever thread read it. */
+    @Test
+    void aDamagedSeriesFailsChartsMadeOnTwoThreads() throws Exception {
+        HistoryStore store = HistoryStore.open(dir);
+        LocalDateTime epoch = LocalDateTime.parse("2025-03-01T02:00:00");
+        for (int night = 1; night <= 30; night++) {
+            List<Observation> observations = new ArrayList<>();
+            for (String dataset : List.of("alpha", "beta", "gamma")) {
+                observations.add(new Observation(SeriesKey.of(dataset, "time", Map.of()), "ms", epoch.plusDays(night), "", night));
+            }
+            store.ingest(night, new BenchmarkResults(Map.of(), observations), "", null);
+        }
+        for (String dataset : List.of("alpha", "beta", "gamma")) {
+            HistorySnapshot snapshot = store.snapshot();
+            Path file;
+            try (var files = java.nio.file.Files.list(dir.resolve("series"))) {
+                file = files.filter(f -> f.getFileName().toString().startsWith(dataset + "-") && f.toString().endsWith(".tsv"))
+                        .findFirst().orElseThrow();
+            }
+            byte[] kept = java.nio.file.Files.readAllBytes(file);
+            // A line that no reader takes: the build is not a number.
+            java.nio.file.Files.write(file, new String(kept, java.nio.charset.StandardCharsets.UTF_8).replaceFirst("^1\t", "x\t")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            try {
+                assertThatThrownBy(() -> TrendCharts.with(ChartSettings.defaults()).job(snapshot, 2))
+                        .isInstanceOf(StoreDamagedException.class).hasMessageContaining(file.getFileName().toString())
+                        .hasMessageContaining("line 1");
+            }
+            finally {
+                java.nio.file.Files.write(file, kept);
+            }
+        }
     }
 }

@@ -139,9 +139,12 @@ class HtmlReportTest {
     @Test
     void writesAPageWithItsAssetsAndNothingElse() throws Exception {
         Path out = temp.resolve("report");
-        report().writeTo(out);
+        HtmlReport report = report();
+        report.writeTo(out);
 
         assertThat(out.resolve("index.html")).content().startsWith("<!DOCTYPE html>").contains("assets/echarts.min.js");
+        // Streamed into the file, the page is the one html() gives.
+        assertThat(out.resolve("index.html")).content(java.nio.charset.StandardCharsets.UTF_8).isEqualTo(report.html());
         assertThat(Files.size(out.resolve("assets/echarts.min.js"))).isGreaterThan(500_000);
         assertThat(out.resolve("assets/echarts.min.js")).content().contains("5.3.1");
         assertThat(out.resolve("assets/report.js")).content().contains("echarts.init");
