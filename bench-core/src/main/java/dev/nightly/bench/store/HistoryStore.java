@@ -329,7 +329,7 @@ public final class HistoryStore {
         /** Files this ingest appended to, forced together before its manifest is written. */
         private final Set<Path> written = new LinkedHashSet<>();
         /** Files an ingest keeps open from their check to their append; past this, they are opened again to write. */
-        private static final int MAX_OPEN_FILES = 256;
+        private static final int MAX_OPEN_FILES = 512;
         private Plan plan;
 
         Ingest(Manifest manifest, long build, IngestPolicy policy) {
@@ -605,7 +605,7 @@ public final class HistoryStore {
                 indexes.put(dataset, new Manifest.IndexEntry(dataset, file, end, lastTime, sums, Manifest.IndexEntry.WITH_VALUE));
             }
             // Everything appended is on disk before the manifest that commits it.
-            StoreFiles.forceAll(written);
+            StoreFiles.forceAll(written, channels);
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.SERIES_DIR));
             StoreFiles.syncDirectory(dir.resolve(StoreFiles.INDEX_DIR));
             writeManifest(new Manifest(manifest.generation() + 1, datasets, series, indexes));
