@@ -11,11 +11,11 @@ final class LocalMillis {
     private LocalMillis() {
     }
 
-    /** The date of {@code millis}, packed as {@code year * 10000 + month * 100 + day}. */
+    /** The date of {@code millis}, packed as {@code year << 9 | month << 5 | day} (taken apart without a division). */
     static int date(long millis) {
         // One division of a long (the C1 compiler of a short run calls out for each); the rest fits an int for
         // years 0000 to 9999.
-        int days = (int) Math.floorDiv(millis, MILLIS_PER_DAY);
+        int days = days(millis);
         // Days since 1970 to a civil date (the proleptic Gregorian calendar of LocalDate), counting in eras of 400
         // years that start on March 1st, so that the leap day is the last day of an era's year.
         int shifted = days + 719_468;
@@ -27,24 +27,33 @@ final class LocalMillis {
         int day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1;
         int month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
         int year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-        return year * 10_000 + month * 100 + day;
+        return year << 9 | month << 5 | day;
     }
 
     static int year(int date) {
-        return date / 10_000;
+        return date >>> 9;
     }
 
     static int month(int date) {
-        return date / 100 % 100;
+        return date >>> 5 & 15;
     }
 
     static int day(int date) {
-        return date % 100;
+        return date & 31;
     }
 
     /** Milliseconds since midnight. */
     static int ofDay(long millis) {
-        return (int) (millis - Math.floorDiv(millis, MILLIS_PER_DAY) * MILLIS_PER_DAY);
+        return (int) (millis - days(millis) * MILLIS_PER_DAY);
+    }
+
+    /**
+     * {@code Math.floorDiv(millis, MILLIS_PER_DAY)} by a division of doubles (C1 divides a long through a call):
+     * exact for years 0000 to 9999, whose milliseconds are exact doubles and whose quotients lie at least
+     * 1/86,400,000 from the next whole number, far more than the division's rounding.
+     */
+    private static int days(long millis) {
+        return (int) Math.floor(millis / (double) MILLIS_PER_DAY);
     }
 
     /**
@@ -61,11 +70,14 @@ final class LocalMillis {
         chars[at++] = '-';
         at = digits(chars, at, day(date), 2);
         chars[at++] = 'T';
-        at = digits(chars, at, ofDay / 3_600_000, 2);
+        int seconds = Digits.thousandth(ofDay);
+        int minutes = Digits.sixtieth(seconds);
+        int hours = Digits.sixtieth(minutes);
+        at = digits(chars, at, hours, 2);
         chars[at++] = ':';
-        at = digits(chars, at, ofDay / 60_000 % 60, 2);
-        int second = ofDay / 1000 % 60;
-        int milli = ofDay % 1000;
+        at = digits(chars, at, minutes - hours * 60, 2);
+        int second = seconds - minutes * 60;
+        int milli = ofDay - seconds * 1000;
         if (second > 0 || milli > 0) {
             chars[at++] = ':';
             at = digits(chars, at, second, 2);
@@ -78,11 +90,7 @@ final class LocalMillis {
     }
 
     private static int digits(char[] chars, int at, int value, int width) {
-        int rest = value;
-        for (int i = at + width - 1; i >= at; i--) {
-            chars[i] = (char) ('0' + rest % 10);
-            rest /= 10;
-        }
+        Digits.write(chars, at, value, width);
         return at + width;
     }
 }

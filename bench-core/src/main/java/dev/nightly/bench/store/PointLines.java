@@ -68,26 +68,15 @@ final class PointLines {
             return;
         }
         if (value <= Integer.MAX_VALUE) {
-            int digits = 1;
-            for (int rest = (int) value / 10; rest > 0; rest /= 10) {
-                digits++;
-            }
-            putDigits((int) value, digits);
+            putDigits((int) value, Digits.count((int) value));
             return;
         }
         put(Long.toString(value));
     }
 
-    /**
-     * {@code value} in {@code digits} digits, zeros first. In ints: the C1 compiler, which compiles the code of a
-     * short run, divides a long through a call.
-     */
+    /** {@code value} in {@code digits} digits, zeros first. */
     private void putDigits(int value, int digits) {
-        int rest = value;
-        for (int i = length + digits - 1; i >= length; i--) {
-            bytes[i] = (byte) ('0' + rest % 10);
-            rest /= 10;
-        }
+        Digits.write(bytes, length, value, digits);
         length += digits;
     }
 
@@ -101,13 +90,16 @@ final class PointLines {
         bytes[length++] = '-';
         putDigits(LocalMillis.day(date), 2);
         bytes[length++] = 'T';
-        putDigits(ofDay / 3_600_000, 2);
+        int seconds = Digits.thousandth(ofDay);
+        int minutes = Digits.sixtieth(seconds);
+        int hours = Digits.sixtieth(minutes);
+        putDigits(hours, 2);
         bytes[length++] = ':';
-        putDigits(ofDay / 60_000 % 60, 2);
+        putDigits(minutes - hours * 60, 2);
         bytes[length++] = ':';
-        putDigits(ofDay / 1000 % 60, 2);
+        putDigits(seconds - minutes * 60, 2);
         bytes[length++] = '.';
-        putDigits(ofDay % 1000, 3);
+        putDigits(ofDay - seconds * 1000, 3);
     }
 
     /** UTF-8, as {@link String#getBytes} writes it (the usual commit is ASCII, copied byte by byte). */
