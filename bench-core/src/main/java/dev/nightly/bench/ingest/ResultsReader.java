@@ -75,7 +75,8 @@ public final class ResultsReader {
         List<BenchmarkResults> parts = new ArrayList<>(files.size() + 1);
         // Definitions also describe datasets without results in these files: their names and bounds are kept.
         parts.add(new BenchmarkResults(definitions.infos(), List.of()));
-        int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
+        // One per core, up to four: an agent may have many cores, and each thread holds a file's results as it reads.
+        int threads = Math.min(Math.min(files.size(), Runtime.getRuntime().availableProcessors()), 4);
         if (threads < 2 || totalSize(files) < PARALLEL_FROM_BYTES) {
             for (Path file : files) {
                 parts.add(readOne(file, settings));

@@ -31,11 +31,16 @@ final class Ahead<T> implements AutoCloseable {
         });
     }
 
-    /** Threads worth starting for {@code work} units of work: none when it is small, else one per core. */
+    /**
+     * Threads worth starting for {@code work} units of work: none when it is small, else one per core up to four
+     * (a Jenkins controller may have dozens of cores, and each thread holds a few series' lines).
+     */
     static int threadsFor(long work, long worthFrom) {
-        int cores = Runtime.getRuntime().availableProcessors();
+        int cores = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
         return work < worthFrom || cores < 2 ? 0 : cores;
     }
+
+    private static final int MAX_THREADS = 4;
 
     boolean hasNext() {
         return next < tasks.size();
