@@ -942,17 +942,17 @@ public final class HistoryStore {
                     series.remove(key);
                     continue;
                 }
-                StringBuilder lines = new StringBuilder(kept.size() * 48);
-                kept.forEach(p -> PointCodec.append(lines, p));
+                PointLines lines = new PointLines(kept.size());
+                kept.forEach(lines::add);
                 String file = StoreFiles.seriesFile(key.dataset(), key.id(), generation);
-                byte[] bytes = PointCodec.bytes(lines);
-                StoreFiles.writeAt(dir.resolve(file), 0, bytes);
+                int length = lines.length();
+                StoreFiles.writeAt(dir.resolve(file), 0, lines.bytes(), length);
                 written.add(dir.resolve(file));
                 long sums = appendSums(Map.of(), written, file, 0, key.dataset(), key, entry.info().unit(),
-                        Checksums.rangesOf(0, bytes, 0, kept.size()));
+                        Checksums.rangesOf(0, lines.bytes(), length, 0, kept.size()));
                 // Removing points keeps a file in time order with ascending builds as it was; one that was not
                 // (a late row) stays marked so, so that no reader takes its end for its newest builds.
-                series.put(key, new Manifest.SeriesEntry(infoOf(key, entry.info().unit(), kept), file, bytes.length,
+                series.put(key, new Manifest.SeriesEntry(infoOf(key, entry.info().unit(), kept), file, length,
                         entry.chronological(), sums));
             }
             if (removed == 0) {

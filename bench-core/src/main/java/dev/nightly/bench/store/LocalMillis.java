@@ -1,5 +1,8 @@
 package dev.nightly.bench.store;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
 /**
  * A local time (no zone, as HAWD records it) as milliseconds since 1970-01-01T00:00, taken apart and written
  * without a {@code LocalDateTime}: an ingest writes and fingerprints a time per value, millions of them.
@@ -9,6 +12,11 @@ final class LocalMillis {
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
     private LocalMillis() {
+    }
+
+    /** {@code time} (years 0000 to 9999) in milliseconds since 1970-01-01T00:00, truncated to the millisecond. */
+    static long of(LocalDateTime time) {
+        return time.toEpochSecond(ZoneOffset.UTC) * 1000 + time.getNano() / 1_000_000;
     }
 
     /** The date of {@code millis}, packed as {@code year << 9 | month << 5 | day} (taken apart without a division). */

@@ -25,16 +25,7 @@ final class PointCodec {
         return time.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    static void append(StringBuilder out, Point point) {
-        out.append(point.build()).append('\t');
-        appendTime(out, point.time());
-        out.append('\t').append(point.commit()).append('\t').append(point.value());
-        if (point.hasError()) {
-            out.append('\t').append(point.error());
-        }
-        out.append('\n');
-    }
-
+    /** A time in the fixed form, for the manifest (series lines are written by {@link PointLines}). */
     static String format(LocalDateTime time) {
         StringBuilder out = new StringBuilder(23);
         appendTime(out, time);
@@ -293,9 +284,5 @@ final class PointCodec {
             value = value * 10 + (c - '0');
         }
         return value;
-    }
-
-    static byte[] bytes(CharSequence text) {
-        return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 }

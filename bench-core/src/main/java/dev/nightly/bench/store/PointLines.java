@@ -1,5 +1,6 @@
 package dev.nightly.bench.store;
 
+import dev.nightly.bench.model.Point;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -38,6 +39,11 @@ final class PointLines {
             putValue(error);
         }
         bytes[length++] = PointCodec.LF;
+    }
+
+    /** Appends the line of {@code point}, whose time must be in years 0000 to 9999 (as every stored one is). */
+    void add(Point point) {
+        add(point.build(), LocalMillis.of(point.time()), point.commit(), point.value(), point.error());
     }
 
     /** The lines so far: the first {@link #length()} bytes of this array (valid until the next {@link #add}). */

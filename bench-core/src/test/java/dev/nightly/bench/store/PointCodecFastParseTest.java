@@ -31,9 +31,7 @@ class PointCodecFastParseTest {
             LocalDateTime time = LocalDateTime.of(1999 + random.nextInt(30), 1 + random.nextInt(12), 1 + random.nextInt(28),
                     random.nextInt(24), random.nextInt(60), random.nextInt(60), random.nextInt(1000) * 1_000_000);
             double error = i % 5 == 0 ? random.nextDouble() : Double.NaN;
-            StringBuilder line = new StringBuilder();
-            PointCodec.append(line, new Point(random.nextInt(20_000), i % 7 == 0 ? "" : "1a2b3c4d5", time, value, error));
-            lines.add(line.substring(0, line.length() - 1));
+            lines.add(line(new Point(random.nextInt(20_000), i % 7 == 0 ? "" : "1a2b3c4d5", time, value, error)));
         }
         lines.addAll(List.of("1\t2018-07-28T03:04:12.345\tabc\t5", "1\t2018-07-28T03:04:12.345\tabc\t.5",
                 "1\t2018-07-28T03:04:12.345\tabc\t5.", "1\t2018-07-28T03:04:12.345\tabc\t+5", "1\t2018-07-28T03:04:12.345\t\t1e3",
@@ -90,11 +88,9 @@ class PointCodecFastParseTest {
                 "7\t2018-07-28T03:04\t2.345\t\t-0.25", "7\t2018-07-28T03:04:12.345\t\t-0.25\td0.1",
                 "7\t2018-07-28T03:04:12.345\tab\tc\t5"));
         for (int i = 0; i < 200_000; i++) {
-            StringBuilder line = new StringBuilder();
-            PointCodec.append(line, new Point(random.nextInt(5000), i % 3 == 0 ? "" : "1a2b3c4d5",
+            StringBuilder line = new StringBuilder(line(new Point(random.nextInt(5000), i % 3 == 0 ? "" : "1a2b3c4d5",
                     LocalDateTime.of(2018, 7, 28, 3, 4, 12, 345_000_000), Math.round(random.nextDouble() * 1e5) / 100.0,
-                    i % 4 == 0 ? 0.5 : Double.NaN));
-            line.setLength(line.length() - 1);
+                    i % 4 == 0 ? 0.5 : Double.NaN)));
             for (int changes = 1 + random.nextInt(2); changes > 0; changes--) {
                 line.setCharAt(random.nextInt(line.length()), alphabet.charAt(random.nextInt(alphabet.length())));
             }
@@ -127,5 +123,12 @@ class PointCodecFastParseTest {
         }
         // Records compare doubles by bits, so -0.0 and 0.0 stay apart.
         return parse.get();
+    }
+
+    /** The line the store writes for {@code point}, without its LF. */
+    private static String line(Point point) {
+        PointLines lines = new PointLines(1);
+        lines.add(point);
+        return new String(lines.bytes(), 0, lines.length() - 1, StandardCharsets.UTF_8);
     }
 }
