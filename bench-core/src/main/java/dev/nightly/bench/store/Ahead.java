@@ -71,15 +71,6 @@ final class Ahead<T> implements AutoCloseable {
         }
     }
 
-    /** All results, in order. */
-    List<T> all() throws Exception {
-        List<T> results = new ArrayList<>(tasks.size());
-        while (hasNext()) {
-            results.add(next());
-        }
-        return results;
-    }
-
     @Override
     public void close() {
         if (pool != null) {
