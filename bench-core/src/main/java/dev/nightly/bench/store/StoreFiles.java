@@ -272,6 +272,11 @@ final class StoreFiles {
      * writing), not opened again: an ingest still holds most of what it appended to.
      */
     static void forceAll(Collection<Path> files, Map<Path, FileChannel> open) throws IOException {
+        forceAll(files, open, QUICK_FORCE_NANOS);
+    }
+
+    /** As {@link #forceAll(Collection, Map)}, with the time within which a force counts as quick (tests take 0). */
+    static void forceAll(Collection<Path> files, Map<Path, FileChannel> open, long quickForceNanos) throws IOException {
         // One after another while forces return at once (a device whose write cache is safe, a file system without a
         // journal): sixteen threads cost more than the forces then. From the first that waits for the disk on, the
         // rest are forced together.
@@ -279,7 +284,7 @@ final class StoreFiles {
         while (!rest.isEmpty()) {
             long started = System.nanoTime();
             force(rest.remove(rest.size() - 1), open);
-            if (System.nanoTime() - started > QUICK_FORCE_NANOS) {
+            if (System.nanoTime() - started >= quickForceNanos) {
                 break;
             }
         }
