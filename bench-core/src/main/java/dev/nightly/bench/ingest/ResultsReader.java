@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -77,13 +78,14 @@ public final class ResultsReader {
         parts.add(new BenchmarkResults(definitions.infos(), List.of()));
         // One per core, up to four: an agent may have many cores, and each thread holds a file's results as it reads.
         int threads = Math.min(Math.min(files.size(), Runtime.getRuntime().availableProcessors()), 4);
-        if (threads < 2 || totalSize(files) < PARALLEL_FROM_BYTES) {
+        long[] sizes = threads < 2 ? new long[0] : sizes(files);
+        if (threads < 2 || Arrays.stream(sizes).sum() < PARALLEL_FROM_BYTES) {
             for (Path file : files) {
                 parts.add(readOne(file, settings));
             }
         }
         else {
-            parts.addAll(readInParallel(files, settings, threads));
+            parts.addAll(readInParallel(files, sizes, settings, threads));
         }
         return BenchmarkResults.merge(parts);
     }
@@ -108,7 +110,7 @@ public final class ResultsReader {
      * every core. Results come back in file order, and the error of the first bad file in that order is the one
      * thrown, as when they are read one after the other.
      */
-    private List<BenchmarkResults> readInParallel(List<Path> files, ReadSettings settings, int threads) {
+    private List<BenchmarkResults> readInParallel(List<Path> files, long[] sizes, ReadSettings settings, int threads) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, work -> {
             Thread thread = new Thread(work, "nightly-read");
             thread.setDaemon(true);
@@ -117,10 +119,8 @@ public final class ResultsReader {
         try {
             // Started largest first, so that no core is left with a large file at the end while the others wait.
             List<Integer> bySize = new ArrayList<>();
-            long[] sizes = new long[files.size()];
             for (int i = 0; i < files.size(); i++) {
                 bySize.add(i);
-                sizes[i] = sizeOf(files.get(i));
             }
             bySize.sort(Comparator.comparingLong((Integer i) -> sizes[i]).reversed());
             List<Future<BenchmarkResults>> reads = new ArrayList<>(Collections.nCopies(files.size(), null));
@@ -159,12 +159,12 @@ public final class ResultsReader {
         }
     }
 
-    private static long totalSize(List<Path> files) {
-        long total = 0;
-        for (Path file : files) {
-            total += sizeOf(file);
+    private static long[] sizes(List<Path> files) {
+        long[] sizes = new long[files.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = sizeOf(files.get(i));
         }
-        return total;
+        return sizes;
     }
 
     private static long sizeOf(Path file) {
